@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace Disclosure.Cli;
+
+/// <summary>Composition of the `disclosure` command: each subcommand lives in its own file under Commands/.</summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("disclosure — 政府信息公开工作年度报告 audit: check reports, run the local host, sweep a year.");
+        return await root.Parse(args).InvokeAsync();
+    }
+}

@@ -1,0 +1,3 @@
+using Disclosure.Cli;
+
+return await CliApp.RunAsync(args);

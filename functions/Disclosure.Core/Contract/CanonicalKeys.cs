@@ -1,0 +1,146 @@
+namespace Disclosure.Core.Contract;
+
+/// <summary>The report formats (国办公开办函〔2019〕60号 and 〔2021〕30号).</summary>
+public enum TemplateVersion
+{
+    V2019,
+    V2021,
+}
+
+/// <summary>
+/// The canonical cell keys of report-contract.md §2. A public contract: add, never rename.
+/// </summary>
+public static class CanonicalKeys
+{
+    public static readonly IReadOnlyList<string> Table3Columns = ["natural", "commercial", "research", "social", "legal", "other_org", "total"];
+
+    /// <summary>Table 3 applicant columns that add up to <c>total</c>.</summary>
+    public static readonly IReadOnlyList<string> Table3Parts = ["natural", "commercial", "research", "social", "legal", "other_org"];
+
+    public static readonly IReadOnlyList<string> Table4Groups = ["review", "suit_direct", "suit_after_review"];
+
+    public static readonly IReadOnlyList<string> Table4Columns = ["upheld", "corrected", "other", "pending", "total"];
+
+    /// <summary>Outcome rows （一）…（六） of the 2019 format, in table order.</summary>
+    public static readonly IReadOnlyList<string> Table3Outcomes2019 =
+    [
+        "granted", "partially_granted",
+        "denied_state_secret", "denied_prohibited_by_law", "denied_three_safety", "denied_third_party",
+        "denied_internal_affairs", "denied_process_info", "denied_enforcement_case", "denied_inquiry",
+        "unable_not_held", "unable_needs_creation", "unable_unclear",
+        "rejected_petition", "rejected_duplicate", "rejected_publication", "rejected_excessive", "rejected_confirmation",
+        "other",
+    ];
+
+    /// <summary>Outcome rows of the 2021 format: （六） split in three.</summary>
+    public static readonly IReadOnlyList<string> Table3Outcomes2021 =
+        [.. Table3Outcomes2019.Take(Table3Outcomes2019.Count - 1), "other_no_correction", "other_no_fee", "other_other"];
+
+    public static IReadOnlyList<string> Table3Rows(TemplateVersion version) =>
+        ["new_received", "carried_over", .. version == TemplateVersion.V2019 ? Table3Outcomes2019 : Table3Outcomes2021, "results_total", "carried_forward"];
+
+    /// <summary>Table 2 rows and their columns per format.</summary>
+    public static IReadOnlyList<(string Row, IReadOnlyList<string> Columns)> Table2(TemplateVersion version) => version switch
+    {
+        TemplateVersion.V2019 =>
+        [
+            ("regulations", ["made", "published", "total"]),
+            ("normative_docs", ["made", "published", "total"]),
+            ("licensing", ["previous", "change", "decisions"]),
+            ("other_services", ["previous", "change", "decisions"]),
+            ("penalty", ["previous", "change", "decisions"]),
+            ("enforcement", ["previous", "change", "decisions"]),
+            ("fees", ["previous", "change"]),
+            ("procurement", ["count", "amount"]),
+        ],
+        _ =>
+        [
+            ("regulations", ["issued", "repealed", "in_force"]),
+            ("normative_docs", ["issued", "repealed", "in_force"]),
+            ("licensing", ["decisions"]),
+            ("penalty", ["decisions"]),
+            ("enforcement", ["decisions"]),
+            ("fees", ["amount"]),
+        ],
+    };
+
+    public static IEnumerable<string> Table2Keys(TemplateVersion version) =>
+        Table2(version).SelectMany(r => r.Columns.Select(c => $"t2.{r.Row}.{c}"));
+
+    public static IEnumerable<string> Table3Keys(TemplateVersion version) =>
+        Table3Rows(version).SelectMany(r => Table3Columns.Select(c => $"t3.{r}.{c}"));
+
+    public static IEnumerable<string> Table4Keys() =>
+        Table4Groups.SelectMany(g => Table4Columns.Select(c => $"t4.{g}.{c}"));
+
+    /// <summary>Every key of one format, in canonical order (table 2, 3, 4).</summary>
+    public static IEnumerable<string> All(TemplateVersion version) =>
+        Table2Keys(version).Concat(Table3Keys(version)).Concat(Table4Keys());
+
+    /// <summary>A stable sort order over all known keys of both formats (unknown keys last, ordinally).</summary>
+    public static int Order(string key) => OrderIndex.Value.TryGetValue(key, out var i) ? i : int.MaxValue;
+
+    private static readonly Lazy<Dictionary<string, int>> OrderIndex = new(() =>
+    {
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var key in All(TemplateVersion.V2019).Concat(All(TemplateVersion.V2021)))
+        {
+            order.TryAdd(key, order.Count);
+        }
+
+        return order;
+    });
+
+    /// <summary>True for keys whose value is an amount (decimal in 万元) rather than a count.</summary>
+    public static bool IsAmount(string key) => key.EndsWith(".amount", StringComparison.Ordinal);
+
+    /// <summary>True for keys that may legitimately be negative (本年增/减).</summary>
+    public static bool MayBeNegative(string key) => key.EndsWith(".change", StringComparison.Ordinal);
+}
+
+/// <summary>The finding codes of report-contract.md §4 and their severities. A public contract.</summary>
+public static class FindingCodes
+{
+    public const string T3RowTotal = "T3_ROW_TOTAL";
+    public const string T3Balance = "T3_BALANCE";
+    public const string T3ResultsTotal = "T3_RESULTS_TOTAL";
+    public const string T4Total = "T4_TOTAL";
+    public const string NegativeValue = "NEGATIVE_VALUE";
+    public const string NonInteger = "NON_INTEGER";
+    public const string MissingSection = "MISSING_SECTION";
+    public const string MissingTable = "MISSING_TABLE";
+    public const string IncompleteTable = "INCOMPLETE_TABLE";
+    public const string TemplateOutdated = "TEMPLATE_OUTDATED";
+    public const string TemplateDeviation = "TEMPLATE_DEVIATION";
+    public const string BlankCell = "BLANK_CELL";
+    public const string NarrativeMismatch = "NARRATIVE_MISMATCH";
+    public const string UnitSuspect = "UNIT_SUSPECT";
+    public const string ExtractionUncertain = "EXTRACTION_UNCERTAIN";
+    public const string CarryoverMismatch = "CARRYOVER_MISMATCH";
+    public const string InForceMismatch = "IN_FORCE_MISMATCH";
+    public const string LateReport = "LATE_REPORT";
+    public const string MissingReport = "MISSING_REPORT";
+
+    public static readonly IReadOnlyDictionary<string, Severity> Severities = new Dictionary<string, Severity>
+    {
+        [T3RowTotal] = Severity.Error,
+        [T3Balance] = Severity.Error,
+        [T3ResultsTotal] = Severity.Error,
+        [T4Total] = Severity.Error,
+        [NegativeValue] = Severity.Error,
+        [NonInteger] = Severity.Error,
+        [MissingSection] = Severity.Error,
+        [MissingTable] = Severity.Error,
+        [IncompleteTable] = Severity.Error,
+        [TemplateOutdated] = Severity.Warning,
+        [TemplateDeviation] = Severity.Warning,
+        [BlankCell] = Severity.Warning,
+        [NarrativeMismatch] = Severity.Warning,
+        [UnitSuspect] = Severity.Warning,
+        [ExtractionUncertain] = Severity.Warning,
+        [CarryoverMismatch] = Severity.Error,
+        [InForceMismatch] = Severity.Warning,
+        [LateReport] = Severity.Warning,
+        [MissingReport] = Severity.Error,
+    };
+}

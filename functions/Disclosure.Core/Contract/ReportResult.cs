@@ -1,0 +1,104 @@
+using System.Text.Json.Serialization;
+
+namespace Disclosure.Core.Contract;
+
+/// <summary>Finding severities, ordered so that a larger value is more severe.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Severity>))]
+public enum Severity
+{
+    [JsonStringEnumMemberName("info")] Info = 0,
+    [JsonStringEnumMemberName("warning")] Warning = 1,
+    [JsonStringEnumMemberName("error")] Error = 2,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<ResultStatus>))]
+public enum ResultStatus
+{
+    [JsonStringEnumMemberName("passed")] Passed,
+    [JsonStringEnumMemberName("findings")] Findings,
+    [JsonStringEnumMemberName("failed")] Failed,
+}
+
+/// <summary>One finding of the contract (report-contract.md §4).</summary>
+public sealed record Finding(
+    string Code,
+    Severity Severity,
+    string Message,
+    IReadOnlyList<string> Cells,
+    decimal? Expected = null,
+    decimal? Actual = null)
+{
+    /// <summary>Raw text or other context that helps a person check the finding (kept when a reading is uncertain).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Detail { get; init; }
+}
+
+/// <summary>Where the report came from. <see cref="Format"/> is one of txt|html|docx|pdf|image (or unknown).</summary>
+public sealed record SourceInfo(string Name, string Sha256, string Format, int? Pages, bool Ocr)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? Bytes { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Encoding { get; init; }
+}
+
+/// <summary>Report metadata. <see cref="Template"/> is 2019|2021|mixed, or null when no standard table was found.</summary>
+public sealed record ReportInfo(string? Agency, int? Year, string? Template)
+{
+    /// <summary>Publication date stated in the report (yyyy-MM-dd), when it states one.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Published { get; init; }
+
+    /// <summary>The report's title as found.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Title { get; init; }
+}
+
+/// <summary>Richer per-cell information kept beside the flat <c>cells</c> map.</summary>
+public sealed record CellDetail(string Raw)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Note { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Page { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double[]? Box { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Confidence { get; init; }
+}
+
+/// <summary>The machine-readable result of one report (report-contract.md §5). Same shape on every path.</summary>
+public sealed record ReportResult
+{
+    public int SchemaVersion { get; init; } = 1;
+
+    public required SourceInfo Source { get; init; }
+
+    public required ReportInfo Report { get; init; }
+
+    /// <summary>Flat map from canonical key to value (null = blank or placeholder), in canonical key order.</summary>
+    public required IReadOnlyDictionary<string, decimal?> Cells { get; init; }
+
+    public required IReadOnlyList<Finding> Findings { get; init; }
+
+    public required ResultStatus Status { get; init; }
+
+    /// <summary>Why processing failed (status failed), in Chinese and English, for people.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Error { get; init; }
+
+    /// <summary>Stable failure code (<see cref="Engine.FailureCodes"/>) when status is failed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ErrorCode { get; init; }
+
+    /// <summary>Raw text, notes, page, box and confidence of cells, keyed like <see cref="Cells"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, CellDetail>? CellDetails { get; init; }
+
+    /// <summary>The highest severity among findings, or null when there are none.</summary>
+    public Severity? MaxSeverity() => Findings.Count == 0 ? null : Findings.Max(f => f.Severity);
+}

@@ -1,0 +1,132 @@
+using System.Security.Cryptography;
+using Disclosure.Core.Contract;
+using Disclosure.Core.Extraction;
+using Disclosure.Core.Layout;
+using Disclosure.Core.Validation;
+
+namespace Disclosure.Core.Engine;
+
+/// <summary>
+/// The engine: detect the format, read through the matching backend, extract canonical cells, validate.
+/// Every outcome, including failures, is a <see cref="ReportResult"/>; nothing here throws for bad input.
+/// </summary>
+public sealed class ReportEngine
+{
+    private readonly Dictionary<SourceFormat, IDocumentReader> _readers;
+    private readonly ReadLimits _limits;
+    private readonly ReportValidator _validator;
+
+    public ReportEngine(IEnumerable<IDocumentReader> readers, ReadLimits? limits = null, ReportValidator? validator = null)
+    {
+        _readers = new Dictionary<SourceFormat, IDocumentReader>();
+        foreach (var reader in readers)
+        {
+            // Later registrations win, so a host can replace a default backend (e.g. Document Intelligence for PDF).
+            _readers[reader.Format] = reader;
+        }
+
+        _limits = limits ?? new ReadLimits();
+        _validator = validator ?? new ReportValidator();
+    }
+
+    public ReadLimits Limits => _limits;
+
+    public async Task<ReportResult> AnalyzeAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    {
+        var sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
+        var format = FormatDetector.Detect(content.Span);
+        var source = new SourceInfo(name, sha, FormatDetector.Name(format), null, false) { Bytes = content.Length };
+
+        if (content.IsEmpty)
+        {
+            return Failed(source, FailureCodes.Empty, "文件为空（empty file）");
+        }
+
+        if (content.Length > _limits.MaxBytes)
+        {
+            return Failed(source, FailureCodes.TooLarge, $"文件过大：{content.Length:N0} 字节，上限 {_limits.MaxBytes:N0} 字节（file too large）");
+        }
+
+        if (format == SourceFormat.Unknown || !_readers.TryGetValue(format, out var reader))
+        {
+            return Failed(source, FailureCodes.UnsupportedFormat, format == SourceFormat.Unknown
+                ? "无法识别的文件格式，可能是二进制文件或已损坏（unrecognised format: not text, HTML, DOCX, PDF or image）"
+                : $"暂不支持该格式：{FormatDetector.Name(format)}（no reader configured for this format）");
+        }
+
+        ReadOutcome outcome;
+        try
+        {
+            outcome = await reader.ReadAsync(content, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // A backend bug must not take the batch down: it becomes a failed result with the reason.
+            return Failed(source, FailureCodes.EngineError, $"读取失败：{ex.GetType().Name}: {ex.Message}");
+        }
+
+        if (!outcome.Succeeded)
+        {
+            return Failed(source, outcome.ErrorCode ?? FailureCodes.Corrupt, outcome.Error ?? "读取失败");
+        }
+
+        return Analyze(source, outcome.Document!);
+    }
+
+    /// <summary>Extract and validate an already read document (used by OCR paths and tests).</summary>
+    public ReportResult Analyze(SourceInfo source, LayoutDocument document)
+    {
+        source = source with { Pages = document.PageCount, Ocr = document.Ocr, Format = FormatDetector.Name(document.Format) };
+        ExtractedReport extracted;
+        try
+        {
+            extracted = TemplateExtractor.Extract(document);
+        }
+        catch (Exception ex)
+        {
+            return Failed(source, FailureCodes.EngineError, $"表格提取失败：{ex.GetType().Name}: {ex.Message}");
+        }
+
+        if (!extracted.LooksLikeReport)
+        {
+            return Failed(source, FailureCodes.NotAReport,
+                "未识别为政府信息公开工作年度报告：既无标题、也无六个部分或标准表格（not a government information disclosure annual report）") with
+            { Report = extracted.Report };
+        }
+
+        var findings = _validator.Validate(extracted);
+        var status = findings.Any(f => f.Severity >= Severity.Warning) ? ResultStatus.Findings : ResultStatus.Passed;
+        return new ReportResult
+        {
+            Source = source,
+            Report = extracted.Report,
+            Cells = extracted.Cells.Values.ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal),
+            CellDetails = extracted.Cells.Values
+                .Where(c => c.Note is not null || c.Box is not null || c.Confidence is not null || !c.HasValue || !string.Equals(c.Raw, c.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
+                .ToDictionary(c => c.Key, c => new CellDetail(c.Raw)
+                {
+                    Note = c.Note,
+                    Page = c.Page,
+                    Box = c.Box is { } b ? [b.Left, b.Top, b.Right, b.Bottom] : null,
+                    Confidence = c.Confidence,
+                }, StringComparer.Ordinal),
+            Findings = findings,
+            Status = status,
+        };
+    }
+
+    public static ReportResult Failed(SourceInfo source, string code, string reason) => new()
+    {
+        Source = source,
+        Report = new ReportInfo(null, null, null),
+        Cells = new Dictionary<string, decimal?>(),
+        Findings = [],
+        Status = ResultStatus.Failed,
+        Error = reason,
+        ErrorCode = code,
+    };
+}

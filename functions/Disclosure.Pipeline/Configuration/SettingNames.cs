@@ -1,0 +1,36 @@
+namespace Disclosure.Pipeline.Configuration;
+
+/// <summary>
+/// Every application setting the code reads, in one place. A test checks that infra/ and local.settings.sample.json
+/// set each of them; add a name here when code starts reading a new one.
+/// Names use the Functions convention: '__' separates sections.
+/// </summary>
+public static class SettingNames
+{
+    /// <summary>Storage holding the `reports` container (connection string locally; identity-based in Azure via __blobServiceUri etc.).</summary>
+    public const string ReportsStorage = "ReportsStorage";
+
+    public const string CosmosEndpoint = "Cosmos__Endpoint";
+
+    /// <summary>Key for the local emulator only; in Azure the managed identity is used and this stays unset.</summary>
+    public const string CosmosKey = "Cosmos__Key";
+
+    public const string CosmosDatabase = "Cosmos__Database";
+
+    public const string AlertsTopicEndpoint = "Alerts__TopicEndpoint";
+
+    public const string AlertsTopicKey = "Alerts__TopicKey";
+
+    public const string AlertsWebhookUrl = "Alerts__WebhookUrl";
+
+    public const string AlertsMinSeverity = "Alerts__MinSeverity";
+
+    /// <summary>local (poppler + tesseract) or documentintelligence.</summary>
+    public const string OcrEngine = "Ocr__Engine";
+
+    public const string DocumentIntelligenceEndpoint = "DocumentIntelligence__Endpoint";
+
+    public const string DocumentIntelligenceKey = "DocumentIntelligence__Key";
+
+    public const string SweepSchedule = "Sweep__Schedule";
+}

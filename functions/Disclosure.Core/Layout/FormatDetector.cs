@@ -125,7 +125,7 @@ public static class FormatDetector
         BigEndian,
     }
 
-    /// <summary>UTF-16 by BOM, or without BOM by the skew of zero bytes (ASCII characters put a zero in every other byte).</summary>
+    /// <summary>UTF-16 by BOM, or without BOM by the shape of its code units (see <see cref="DetectUtf16"/>).</summary>
     private static Utf16 Utf16Kind(ReadOnlySpan<byte> sample)
     {
         if (sample.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
@@ -138,33 +138,60 @@ public static class FormatDetector
             return Utf16.BigEndian;
         }
 
+        var encoding = DetectUtf16(sample);
+        return encoding is null ? Utf16.None : encoding.Equals(Encoding.Unicode) ? Utf16.LittleEndian : Utf16.BigEndian;
+    }
+
+    /// <summary>
+    /// UTF-16 without a BOM: <see cref="Encoding.Unicode"/> (little-endian), <see cref="Encoding.BigEndianUnicode"/>, or null.
+    /// Judged on the first 64 KB: at least one ASCII character (a zero high byte), and at least 90% of code units are
+    /// plausible in a Chinese report (ASCII, general punctuation, CJK symbols, ideographs, full-width forms). UTF-8 and GBK
+    /// text have no zero bytes, and random bytes are not plausible code units.
+    /// </summary>
+    public static Encoding? DetectUtf16(ReadOnlySpan<byte> content)
+    {
+        var sample = content[..(Math.Min(content.Length, TextSampleBytes) & ~1)];
         if (sample.Length < 4)
         {
-            return Utf16.None;
+            return null;
         }
 
-        int even = 0, odd = 0;
+        int leZeros = 0, beZeros = 0, lePlausible = 0, bePlausible = 0;
         for (var i = 0; i + 1 < sample.Length; i += 2)
         {
-            if (sample[i] == 0)
+            byte a = sample[i], b = sample[i + 1];
+            if (b == 0 && a != 0)
             {
-                even++;
+                leZeros++;
             }
 
-            if (sample[i + 1] == 0)
+            if (a == 0 && b != 0)
             {
-                odd++;
+                beZeros++;
             }
+
+            lePlausible += PlausibleUnit(b, a) ? 1 : 0;
+            bePlausible += PlausibleUnit(a, b) ? 1 : 0;
         }
 
-        var minimum = Math.Max(1, sample.Length / 2 / 20);
-        if (odd >= minimum && even <= odd / 20)
+        var pairs = sample.Length / 2;
+        if (leZeros > 0 && lePlausible >= pairs * 9 / 10 && lePlausible >= bePlausible)
         {
-            return Utf16.LittleEndian;
+            return Encoding.Unicode;
         }
 
-        return even >= minimum && odd <= even / 20 ? Utf16.BigEndian : Utf16.None;
+        return beZeros > 0 && bePlausible >= pairs * 9 / 10 ? Encoding.BigEndianUnicode : null;
     }
+
+    private static bool PlausibleUnit(byte high, byte low) => high switch
+    {
+        0 => low is >= 0x20 and < 0x7F or (byte)'\n' or (byte)'\r' or (byte)'\t' or 0x0C || low >= 0xA0,
+        >= 0x20 and <= 0x27 => true, // general punctuation, number forms, enclosed numerals, box drawing
+        0x30 or 0x31 => true, // CJK symbols and punctuation
+        >= 0x34 and <= 0x9F => true, // CJK ideographs (and extension A)
+        0xF9 or 0xFA or 0xFE or 0xFF => true, // compatibility ideographs, vertical and full-width forms
+        _ => false,
+    };
 
     private static string DecodeHead(ReadOnlySpan<byte> head, Utf16 utf16)
     {

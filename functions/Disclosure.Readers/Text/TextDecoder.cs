@@ -1,4 +1,5 @@
 using System.Text;
+using Disclosure.Core.Layout;
 
 namespace Disclosure.Readers.Text;
 
@@ -26,11 +27,9 @@ public static class TextDecoder
             return bom;
         }
 
-        if (DetectUtf16WithoutBom(bytes) is { } utf16)
+        if (FormatDetector.DetectUtf16(bytes) is { } utf16)
         {
-            return utf16 == Utf16Order.LittleEndian
-                ? (Encoding.Unicode.GetString(TrimOdd(bytes)), "utf-16le")
-                : (Encoding.BigEndianUnicode.GetString(TrimOdd(bytes)), "utf-16be");
+            return (utf16.GetString(TrimOdd(bytes)), utf16.Equals(Encoding.Unicode) ? "utf-16le" : "utf-16be");
         }
 
         return DecodeUtf8OrGb18030(bytes);
@@ -48,7 +47,7 @@ public static class TextDecoder
             return bom;
         }
 
-        if (DetectUtf16WithoutBom(bytes) is not null)
+        if (FormatDetector.DetectUtf16(bytes) is not null)
         {
             return Decode(bytes);
         }
@@ -107,54 +106,6 @@ public static class TextDecoder
                     return value.Length > 0 ? value : null;
                 }
             }
-        }
-
-        return null;
-    }
-
-    /// <summary>Byte order of UTF-16 text without a BOM, judged by where the zero bytes of ASCII characters fall.</summary>
-    internal enum Utf16Order
-    {
-        LittleEndian,
-        BigEndian,
-    }
-
-    /// <summary>
-    /// UTF-16 without BOM: ASCII characters (digits, newlines, markup) put a zero in every other byte. CJK-only text has
-    /// few zeros, so the test is the skew: many zeros on one parity and almost none on the other.
-    /// </summary>
-    internal static Utf16Order? DetectUtf16WithoutBom(ReadOnlySpan<byte> bytes)
-    {
-        var sample = bytes[..Math.Min(bytes.Length, 64 * 1024)];
-        if (sample.Length < 4)
-        {
-            return null;
-        }
-
-        int even = 0, odd = 0;
-        for (var i = 0; i + 1 < sample.Length; i += 2)
-        {
-            if (sample[i] == 0)
-            {
-                even++;
-            }
-
-            if (sample[i + 1] == 0)
-            {
-                odd++;
-            }
-        }
-
-        var pairs = sample.Length / 2;
-        var minimum = Math.Max(1, pairs / 20);
-        if (odd >= minimum && even <= odd / 20)
-        {
-            return Utf16Order.LittleEndian;
-        }
-
-        if (even >= minimum && odd <= even / 20)
-        {
-            return Utf16Order.BigEndian;
         }
 
         return null;

@@ -66,7 +66,7 @@ public sealed class HtmlReaderTests
     [Fact]
     public void Committed_gbk_page_with_labels_split_across_span_and_font()
     {
-        var bytes = File.ReadAllBytes(Path.Combine(RepoPaths.Fixtures, "html", "gbk_fragments.html"));
+        var bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "html", "gbk_fragments.html"));
         var doc = Read(bytes);
 
         Assert.Equal("某县人民政府办公室2022年政府信息公开工作年度报告", doc.Paragraphs.First().Text);

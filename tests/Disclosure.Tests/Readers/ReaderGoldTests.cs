@@ -1,10 +1,10 @@
 using System.Text;
-using System.Text.Json;
 using Disclosure.Core.Contract;
 using Disclosure.Core.Engine;
 using Disclosure.Readers;
 using Disclosure.Readers.Text;
 using Disclosure.Tests.Readers.Support;
+using Disclosure.Tests.Support;
 
 namespace Disclosure.Tests.Readers;
 
@@ -34,40 +34,59 @@ public sealed class ReaderGoldTests
         };
     }
 
-    [Theory]
-    [MemberData(nameof(Renditions))]
-    public async Task Rendition_gives_the_gold_cells(string seed, string rendition)
+    private static async Task<ReportResult> Analyze(string seed, string rendition)
     {
         var (name, bytes) = Render(seed, rendition);
         var engine = new ReportEngine(ReaderRegistry.CreateDefault(new ReadLimits()));
         var result = await engine.AnalyzeAsync(name, bytes);
         Assert.True(result.Status != ResultStatus.Failed, $"{name}: {result.ErrorCode} {result.Error}");
+        return result;
+    }
 
-        using var gold = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Gold, seed + ".json")));
-        var ignore = gold.RootElement.TryGetProperty("ignore", out var ig)
-            ? ig.EnumerateArray().Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal)
-            : [];
-
+    [Theory]
+    [MemberData(nameof(Renditions))]
+    public async Task Rendition_gives_the_gold_cells(string seed, string rendition)
+    {
+        var gold = GoldFile.Load(seed);
+        var result = await Analyze(seed, rendition);
         var wrong = new List<string>();
-        foreach (var cell in gold.RootElement.GetProperty("cells").EnumerateObject())
+        foreach (var (key, expected) in gold.Cells)
         {
-            if (ignore.Contains(cell.Name))
+            if (gold.Ignore.Contains(key))
             {
                 continue;
             }
 
-            decimal? expected = cell.Value.ValueKind == JsonValueKind.Null ? null : cell.Value.GetDecimal();
-            var actual = result.Cells.TryGetValue(cell.Name, out var v) ? v : null;
-            if (expected != actual)
+            var has = result.Cells.TryGetValue(key, out var actual);
+            if (expected is null ? has && actual is not null : !has || actual != expected)
             {
-                wrong.Add($"{cell.Name}: expected {expected?.ToString() ?? "null"}, got {(result.Cells.ContainsKey(cell.Name) ? actual?.ToString() ?? "null" : "missing")}");
+                wrong.Add($"{key}: expected {expected?.ToString() ?? "null"}, got {(has ? actual?.ToString() ?? "null" : "absent")}");
             }
         }
 
-        Assert.True(wrong.Count == 0, $"{name} ({rendition}): {wrong.Count} cells differ:\n" + string.Join("\n", wrong.Take(40)));
+        Assert.True(wrong.Count == 0, $"{seed} ({rendition}): {wrong.Count} cells differ:\n" + string.Join("\n", wrong.Take(40)));
+    }
 
-        var report = gold.RootElement.GetProperty("report");
-        Assert.Equal(report.GetProperty("year").GetInt32(), result.Report.Year);
-        Assert.Equal(report.GetProperty("template").GetString(), result.Report.Template);
+    [Theory]
+    [MemberData(nameof(Renditions))]
+    public async Task Rendition_gives_the_gold_report_fields_and_findings(string seed, string rendition)
+    {
+        var gold = GoldFile.Load(seed);
+        var result = await Analyze(seed, rendition);
+        Assert.Equal(gold.Agency, result.Report.Agency);
+        Assert.Equal(gold.Year, result.Report.Year);
+        Assert.Equal(gold.Template, result.Report.Template);
+
+        var codes = result.Findings.Select(f => f.Code).ToHashSet(StringComparer.Ordinal);
+        var summary = string.Join("\n", result.Findings.Select(f => $"{f.Code}: {f.Message}"));
+        foreach (var any in gold.Must)
+        {
+            Assert.True(any.Any(codes.Contains), $"missing one of [{string.Join(", ", any)}]; findings:\n{summary}");
+        }
+
+        foreach (var code in gold.MustNot)
+        {
+            Assert.False(codes.Contains(code), $"forbidden {code} raised; findings:\n{summary}");
+        }
     }
 }

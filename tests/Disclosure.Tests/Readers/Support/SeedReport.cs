@@ -1,4 +1,5 @@
 using System.Globalization;
+using Disclosure.Tests.Support;
 
 namespace Disclosure.Tests.Readers.Support;
 
@@ -86,28 +87,4 @@ internal sealed record SeedReport(string Name, string Title, IReadOnlyList<SeedB
             .ToList();
 
     private static bool IsNumber(string s) => s.Length > 0 && decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out _);
-}
-
-internal static class RepoPaths
-{
-    public static string Root { get; } = FindRoot();
-
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
-
-    public static string Seeds => Path.Combine(Shared, "seeds");
-
-    public static string Gold => Path.Combine(Shared, "gold");
-
-    public static string Fixtures => Path.Combine(AppContext.BaseDirectory, "Fixtures");
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Serverless.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Serverless.sln not found above " + AppContext.BaseDirectory);
-    }
 }

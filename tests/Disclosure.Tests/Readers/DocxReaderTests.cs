@@ -202,6 +202,47 @@ public sealed class DocxReaderTests
     }
 
     [Fact]
+    public void Truncated_document_xml_inside_a_valid_package_fails_as_corrupt()
+    {
+        var docx = new DocxBuilder().Paragraph("一、总体情况").Build();
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.GetEntry("word/document.xml")!;
+            string xml;
+            using (var reader = new StreamReader(entry.Open()))
+            {
+                xml = reader.ReadToEnd();
+            }
+
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("word/document.xml").Open());
+            writer.Write(xml[..(xml.Length / 2)]);
+        }
+
+        var outcome = new DocxReader().Read(stream.ToArray());
+        LayoutAssert.Failed(outcome, FailureCodes.Corrupt, "DOCX 文件已损坏");
+    }
+
+    [Fact]
+    public void Dtd_in_document_xml_is_refused()
+    {
+        var docx = new DocxBuilder().Paragraph("一、总体情况").Build();
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry("word/document.xml")!.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("word/document.xml").Open());
+            writer.Write("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>"
+                + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>");
+        }
+
+        LayoutAssert.Failed(new DocxReader().Read(stream.ToArray()), FailureCodes.Corrupt, "DOCX 文件已损坏");
+    }
+
+    [Fact]
     public void Empty_input_fails()
     {
         LayoutAssert.Failed(new DocxReader().Read(Array.Empty<byte>()), FailureCodes.Empty, "文件为空");

@@ -8,7 +8,7 @@ public static class EngineComposition
     public static ReportEngine CreateEngine(ReadLimits? limits = null)
     {
         limits ??= new ReadLimits();
-        IDocumentReader[] readers = [new Disclosure.Readers.Text.TextReader()];
+        IDocumentReader[] readers = [.. Disclosure.Readers.ReaderRegistry.CreateDefault(limits)];
         return new ReportEngine(readers, limits);
     }
 }

@@ -83,6 +83,23 @@ public sealed class DocxReaderTests
     }
 
     [Fact]
+    public void Rendered_page_breaks_content_controls_and_alternate_content()
+    {
+        var doc = Read(new DocxBuilder()
+            .Paragraph("第一页")
+            .Element(new Paragraph(new Run(new LastRenderedPageBreak(), new Text("第二页"))))
+            .Element(new SdtBlock(new SdtContentBlock(new Paragraph(new Run(new Text("控件内"))))))
+            .Element(new Paragraph(new Run(new DocumentFormat.OpenXml.AlternateContent(
+                new DocumentFormat.OpenXml.AlternateContentChoice(new Run(new Text("文本框"))) { Requires = "wps" },
+                new DocumentFormat.OpenXml.AlternateContentFallback(new Run(new Text("备用副本")))))))
+            .Build());
+
+        Assert.Equal(["第一页", "第二页", "控件内", "文本框"], doc.Paragraphs.Select(p => p.Text));
+        Assert.Equal([1, 2, 2, 2], doc.Paragraphs.Select(p => p.Page));
+        Assert.Equal(2, doc.PageCount);
+    }
+
+    [Fact]
     public void Deleted_text_field_codes_and_fallback_copies_are_not_read()
     {
         var paragraph = new Paragraph(

@@ -34,7 +34,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton(sp => new ReportEngine(sp.GetServices<IDocumentReader>(), new ReadLimits { MaxBytes = pipeline.MaxBytes }));
 
         services.TryAddSingleton(_ => CosmosClientFactory.Create(cosmos));
-        services.TryAddSingleton(sp => new CosmosBootstrap(sp.GetRequiredService<CosmosClient>(), cosmos.Database));
+        services.TryAddSingleton(sp => new CosmosBootstrap(sp.GetRequiredService<CosmosClient>(), cosmos.Database, cosmos.IsLocalEmulator));
         services.TryAddSingleton<IResultStore, CosmosResultStore>();
         services.TryAddSingleton<IReceiptStore, CosmosReceiptStore>();
         services.TryAddSingleton<IAlertStore, CosmosAlertStore>();

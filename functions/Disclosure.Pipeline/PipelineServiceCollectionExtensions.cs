@@ -18,8 +18,8 @@ public static class PipelineServiceCollectionExtensions
 {
     /// <summary>
     /// Registers options, the Cosmos client and stores, the reports container client, alerts (store, sink, publishers)
-    /// and <see cref="ReportProcessingService"/>. The engine is built from the registered <see cref="IDocumentReader"/>s
-    /// unless a <see cref="ReportEngine"/> is registered first.
+    /// and <see cref="ReportProcessingService"/>. Unless a <see cref="ReportEngine"/> is registered first, the engine reads
+    /// text plus every registered <see cref="IDocumentReader"/>.
     /// </summary>
     public static IServiceCollection AddDisclosurePipeline(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,7 +31,9 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton(pipeline);
         services.AddSingleton(alerts);
         services.AddSingleton(cosmos);
-        services.TryAddSingleton(sp => new ReportEngine(sp.GetServices<IDocumentReader>(), new ReadLimits { MaxBytes = pipeline.MaxBytes }));
+        // Text is always readable; registered readers (HTML, DOCX, PDF/OCR …) are added after it and win per format.
+        services.TryAddSingleton(sp => new ReportEngine(
+            [new Disclosure.Readers.Text.TextReader(), .. sp.GetServices<IDocumentReader>()], new ReadLimits { MaxBytes = pipeline.MaxBytes }));
 
         services.TryAddSingleton(_ => CosmosClientFactory.Create(cosmos));
         services.TryAddSingleton(sp => new CosmosBootstrap(sp.GetRequiredService<CosmosClient>(), cosmos.Database, cosmos.IsLocalEmulator));

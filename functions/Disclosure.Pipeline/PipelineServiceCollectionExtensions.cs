@@ -18,8 +18,8 @@ public static class PipelineServiceCollectionExtensions
 {
     /// <summary>
     /// Registers options, the Cosmos client and stores, the reports container client, alerts (store, sink, publishers)
-    /// and <see cref="ReportProcessingService"/>. Unless a <see cref="ReportEngine"/> is registered first, the engine reads
-    /// text plus every registered <see cref="IDocumentReader"/>.
+    /// and <see cref="ReportProcessingService"/>. Unless a <see cref="ReportEngine"/> is registered first, the engine uses
+    /// the default readers (ReaderRegistry.CreateDefault) plus every registered <see cref="IDocumentReader"/>.
     /// </summary>
     public static IServiceCollection AddDisclosurePipeline(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,9 +31,10 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton(pipeline);
         services.AddSingleton(alerts);
         services.AddSingleton(cosmos);
-        // Text is always readable; registered readers (HTML, DOCX, PDF/OCR …) are added after it and win per format.
+        // The default readers (text, HTML, DOCX); registered readers (e.g. PDF/OCR backends) come after them and win per format.
+        var limits = new ReadLimits { MaxBytes = pipeline.MaxBytes };
         services.TryAddSingleton(sp => new ReportEngine(
-            [new Disclosure.Readers.Text.TextReader(), .. sp.GetServices<IDocumentReader>()], new ReadLimits { MaxBytes = pipeline.MaxBytes }));
+            [.. Disclosure.Readers.ReaderRegistry.CreateDefault(limits), .. sp.GetServices<IDocumentReader>()], limits));
 
         services.TryAddSingleton(_ => CosmosClientFactory.Create(cosmos));
         services.TryAddSingleton(sp => new CosmosBootstrap(sp.GetRequiredService<CosmosClient>(), cosmos.Database, cosmos.IsLocalEmulator));

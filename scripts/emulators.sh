@@ -54,7 +54,11 @@ start() {
 stop() {
   for name in cosmos azurite; do
     if running "$name"; then
-      kill "$(cat "$(pidfile "$name")")" 2>/dev/null || true
+      pid=$(cat "$(pidfile "$name")")
+      kill "$pid" 2>/dev/null || true
+      # Azurite can take a while to close (or ignore SIGTERM while busy); do not leave it behind.
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+      if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
       echo "emulators: stopped $name"
     fi
     rm -f "$(pidfile "$name")"

@@ -102,8 +102,9 @@ public static partial class AgencyNames
         return result;
     }
 
-    // 2–9 characters ending in an administrative-division suffix; "市场监督管理局" is not a region (市 needs a name before it).
-    [GeneratedRegex("^[\\p{IsCJKUnifiedIdeographs}]{1,8}?(?:特别行政区|自治区|自治州|自治县|地区|省|市|州|盟|县|区|旗)")]
+    // 2–9 characters ending in an administrative-division suffix; "市场监督管理局" is not a region (市 needs a name before it),
+    // and "徐州" is not one when 市 follows ("徐州市").
+    [GeneratedRegex("^[\\p{IsCJKUnifiedIdeographs}]{1,8}?(?:特别行政区|自治区|自治州|自治县|地区|省|市|州(?![市县])|盟|县|区|旗)")]
     private static partial Regex RegionSegment();
 }
 
@@ -114,7 +115,8 @@ public sealed class AgencyNameMatcher
     private readonly Dictionary<string, List<Entry>> _byCanonical = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Entry>> _byCore = new(StringComparer.Ordinal);
 
-    private sealed record Entry(Agency Agency, IReadOnlyList<string> Segments);
+    /// <summary>An agency under one of its names: regional segments (registry region, then the name's own prefix) and the core.</summary>
+    private sealed record Entry(Agency Agency, IReadOnlyList<string> Sequence);
 
     public AgencyNameMatcher(IEnumerable<Agency> registry)
     {
@@ -127,10 +129,10 @@ public sealed class AgencyNameMatcher
             {
                 var normalized = AgencyNames.Normalize(name);
                 var (prefix, core) = AgencyNames.Split(normalized);
-                var segments = regionSegments.Concat(prefix).Distinct().ToList();
-                var entry = new Entry(agency, segments);
+                // A government's own locality may also close its region ("淮安市" in 江苏省淮安市): keep it once.
+                var entry = new Entry(agency, [.. regionSegments.Concat(prefix).Append(core).Distinct()]);
                 Add(_byCanonical, normalized, entry);
-                Add(_byCanonical, string.Concat(regionSegments) + normalized, entry);
+                Add(_byCanonical, string.Concat(entry.Sequence), entry);
                 Add(_byCore, core, entry);
             }
         }
@@ -172,11 +174,13 @@ public sealed class AgencyNameMatcher
                 : (null, $"单位名称“{reportedName}”对应名录中多个单位，无法区分（缺少地区前缀）");
         }
 
-        // Compatible: every regional prefix in the report is one of the agency's, and the most specific one agrees.
-        var compatible = Distinct(candidates.Where(e => prefix.All(e.Segments.Contains) && e.Segments.Count > 0 && e.Segments[^1] == prefix[^1]));
+        // The report's regions and core must end the agency's full sequence (region, name prefix, core): a report may omit
+        // higher levels but not skip one. Failing that, accept a skipped level when the most specific region agrees.
+        var sequence = prefix.Append(core).ToList();
+        var compatible = Distinct(candidates.Where(e => EndsWith(e.Sequence, sequence)));
         if (compatible.Count == 0)
         {
-            compatible = Distinct(candidates.Where(e => prefix.All(e.Segments.Contains)));
+            compatible = Distinct(candidates.Where(e => prefix.All(e.Sequence.Contains) && e.Sequence.Count > 1 && e.Sequence[^2] == prefix[^1]));
         }
 
         return compatible.Count switch
@@ -185,6 +189,24 @@ public sealed class AgencyNameMatcher
             0 => (null, $"单位名称“{reportedName}”的地区与名录不符"),
             _ => (null, $"单位名称“{reportedName}”对应名录中多个单位，无法区分"),
         };
+    }
+
+    private static bool EndsWith(IReadOnlyList<string> sequence, IReadOnlyList<string> tail)
+    {
+        if (tail.Count > sequence.Count)
+        {
+            return false;
+        }
+
+        for (var i = 1; i <= tail.Count; i++)
+        {
+            if (!string.Equals(sequence[^i], tail[^i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The agency id of a blob named `[reports/]{year}/{agencyId}/…`, or null.</summary>

@@ -46,4 +46,27 @@ public static class SettingNames
 
     /// <summary>Blob container holding the lease blob that keeps sweeps one at a time; default sweep-locks.</summary>
     public const string SweepLockContainer = "Sweep__LockContainer";
+
+    // Pipeline (processing, local host) settings.
+
+    /// <summary>Blob container watched for reports (default `reports`).</summary>
+    public const string ReportsContainer = "Reports__Container";
+
+    /// <summary>Identity-based storage in Azure: the blob service URI (used when ReportsStorage holds no connection string).</summary>
+    public const string ReportsBlobServiceUri = "ReportsStorage__blobServiceUri";
+
+    /// <summary>Client id of a user-assigned managed identity for storage, Cosmos and Event Grid (unset: DefaultAzureCredential).</summary>
+    public const string ManagedIdentityClientId = "ReportsStorage__clientId";
+
+    /// <summary>Largest report read, in bytes (default 50 MiB); larger blobs become failed results without being downloaded.</summary>
+    public const string PipelineMaxBytes = "Pipeline__MaxBytes";
+
+    /// <summary>Attempts per blob for transient faults before it is recorded as poison (default 6).</summary>
+    public const string PipelineMaxAttempts = "Pipeline__MaxAttempts";
+
+    /// <summary>Reports processed in parallel by the local host (default 16).</summary>
+    public const string PipelineMaxParallelism = "Pipeline__MaxParallelism";
+
+    /// <summary>Pause between two scans of the container by the local host, in milliseconds (default 250).</summary>
+    public const string PipelinePollIntervalMs = "Pipeline__PollIntervalMilliseconds";
 }

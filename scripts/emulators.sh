@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Starts, stops and reports the local emulators: Azurite (blob + queue) and @vercel/cosmosdb-server.
+# Pid files and logs live under .artifacts/emulators/. Ports come from the environment:
+#   AZURITE_BLOB_PORT (10000), AZURITE_QUEUE_PORT (10001), COSMOS_PORT (8081).
+# The Cosmos emulator keeps data in memory only: stopping it loses every database.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+DIR="$ROOT/.artifacts/emulators"
+BLOB_PORT=${AZURITE_BLOB_PORT:-10000}
+QUEUE_PORT=${AZURITE_QUEUE_PORT:-10001}
+COSMOS_PORT=${COSMOS_PORT:-8081}
+mkdir -p "$DIR"
+
+require() {
+  if [ ! -x "node_modules/.bin/$1" ]; then
+    echo "emulators: node_modules/.bin/$1 is missing; run scripts/setup.sh first" >&2
+    exit 1
+  fi
+}
+
+running() { [ -f "$DIR/$1.pid" ] && kill -0 "$(cat "$DIR/$1.pid")" 2>/dev/null; }
+
+wait_port() {
+  local port=$1 name=$2
+  for _ in $(seq 1 100); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+    sleep 0.2
+  done
+  echo "emulators: $name did not open port $port; see $DIR/$name.log" >&2
+  return 1
+}
+
+start() {
+  require azurite
+  require cosmosdb-server
+  if running azurite; then echo "emulators: azurite already running (pid $(cat "$DIR/azurite.pid"))"; else
+    # API version checks stay ON: the code pins BlobClientOptions.ServiceVersion to 2025-01-05, which Azurite 3.37 serves.
+    nohup node_modules/.bin/azurite --silent --location "$DIR/azurite-data" --blobHost 127.0.0.1 --blobPort "$BLOB_PORT" \
+      --queueHost 127.0.0.1 --queuePort "$QUEUE_PORT" --tableHost 127.0.0.1 --tablePort 0 >"$DIR/azurite.log" 2>&1 &
+    echo $! >"$DIR/azurite.pid"
+  fi
+  if running cosmos; then echo "emulators: cosmos already running (pid $(cat "$DIR/cosmos.pid"))"; else
+    nohup node_modules/.bin/cosmosdb-server --host 127.0.0.1 -p "$COSMOS_PORT" >"$DIR/cosmos.log" 2>&1 &
+    echo $! >"$DIR/cosmos.pid"
+  fi
+  wait_port "$BLOB_PORT" azurite
+  wait_port "$COSMOS_PORT" cosmos
+  echo "emulators: azurite blob :$BLOB_PORT queue :$QUEUE_PORT, cosmos https://127.0.0.1:$COSMOS_PORT/ (logs in $DIR)"
+}
+
+stop() {
+  for name in cosmos azurite; do
+    if running "$name"; then
+      kill "$(cat "$DIR/$name.pid")" 2>/dev/null || true
+      echo "emulators: stopped $name"
+    fi
+    rm -f "$DIR/$name.pid"
+  done
+}
+
+status() {
+  for name in azurite cosmos; do
+    if running "$name"; then echo "$name: running (pid $(cat "$DIR/$name.pid"))"; else echo "$name: stopped"; fi
+  done
+}
+
+case "${1:-status}" in
+  start) start ;;
+  stop) stop ;;
+  status) status ;;
+  *) echo "usage: scripts/emulators.sh start|stop|status" >&2; exit 2 ;;
+esac

@@ -198,16 +198,9 @@ public sealed class CosmosSweepStore(CosmosBootstrap cosmos) : ISweepStore
     public async Task<SweepRecord?> GetAsync(int year, CancellationToken cancellationToken = default)
     {
         var container = await _containers.GetAsync(CosmosContainers.Sweeps, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var doc = (await container.ReadItemAsync<SweepDocument>(SummaryId, new PartitionKey(year.ToString(CultureInfo.InvariantCulture)), cancellationToken: cancellationToken)
-                .ConfigureAwait(false)).Resource;
-            return new SweepRecord(doc.Summary, doc.RanAt, doc.DurationSeconds, doc.Outputs);
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
+        var doc = await CosmosQueries.ReadOrNullAsync<SweepDocument>(container, SummaryId, year.ToString(CultureInfo.InvariantCulture), cancellationToken)
+            .ConfigureAwait(false);
+        return doc is null ? null : new SweepRecord(doc.Summary, doc.RanAt, doc.DurationSeconds, doc.Outputs);
     }
 
     public sealed record SweepDocument

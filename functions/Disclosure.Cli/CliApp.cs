@@ -8,6 +8,10 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args)
     {
         var root = new RootCommand("disclosure — 政府信息公开工作年度报告 audit: check reports, run the local host, sweep a year.");
+        root.Subcommands.Add(Commands.ServeCommand.Create());
+        root.Subcommands.Add(Commands.ResultsCommand.Create());
+        root.Subcommands.Add(Commands.AlertsCommand.Create());
+        root.Subcommands.Add(Commands.BenchPipelineCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 }

@@ -139,7 +139,7 @@ public static class SweepHtmlRenderer
         {
             html.Append("<rect x=\"").Append(x).Append("\" y=\"").Append(y - 10).Append("\" width=\"12\" height=\"12\" fill=\"").Append(color).Append("\"/>")
                 .Append("<text x=\"").Append(x + 16).Append("\" y=\"").Append(y).Append("\" class=\"legend\">").Append(E(SweepCsv.StateLabel(state))).Append("</text>\n");
-            x += 110;
+            x += 130;
         }
     }
 
@@ -174,7 +174,7 @@ public static class SweepHtmlRenderer
 
     private static void YearOnYearChart(StringBuilder html, SweepSummary s, int year)
     {
-        const int left = 50, groupWidth = 80, plotHeight = 200, top = 30, bottom = 40;
+        const int left = 50, groupWidth = 100, plotHeight = 200, top = 30, bottom = 40;
         var figures = s.YearOnYear;
         var width = left + (figures.Count * groupWidth) + 20;
         var max = Math.Max(1m, figures.Count == 0 ? 1m : figures.Max(f => Math.Max(f.LastYear, f.ThisYear)));
@@ -191,16 +191,16 @@ public static class SweepHtmlRenderer
             var change = f.LastYear == 0 ? (decimal?)null : Math.Round(100m * (f.ThisYear - f.LastYear) / f.LastYear, 1);
             html.Append("<g class=\"yoy-group\" data-metric=\"").Append(E(f.Metric)).Append("\" data-last=\"").Append(D(f.LastYear)).Append("\" data-this=\"").Append(D(f.ThisYear))
                 .Append("\" data-change-pct=\"").Append(change is { } c ? D(c) : "").Append("\">\n");
-            foreach (var (value, yr, color, offset) in new[] { (f.LastYear, year - 1, "#90a4ae", 0), (f.ThisYear, year, "#1565c0", 28) })
+            foreach (var (value, yr, color, offset) in new[] { (f.LastYear, year - 1, "#90a4ae", 0), (f.ThisYear, year, "#1565c0", 40) })
             {
                 var h = (double)(plotHeight * value / max);
                 html.Append("<rect class=\"yoy-bar\" data-metric=\"").Append(E(f.Metric)).Append("\" data-year=\"").Append(yr).Append("\" data-value=\"").Append(D(value))
-                    .Append("\" x=\"").Append(gx + offset).Append("\" y=\"").Append(D(top + plotHeight - h)).Append("\" width=\"26\" height=\"").Append(D(h)).Append("\" fill=\"").Append(color).Append("\"/>")
-                    .Append("<text x=\"").Append(gx + offset + 13).Append("\" y=\"").Append(D(top + plotHeight - h - 3)).Append("\" text-anchor=\"middle\" class=\"num small\">").Append(D(value)).Append("</text>\n");
+                    .Append("\" x=\"").Append(gx + offset).Append("\" y=\"").Append(D(top + plotHeight - h)).Append("\" width=\"36\" height=\"").Append(D(h)).Append("\" fill=\"").Append(color).Append("\"/>")
+                    .Append("<text x=\"").Append(gx + offset + 18).Append("\" y=\"").Append(D(top + plotHeight - h - 3)).Append("\" text-anchor=\"middle\" class=\"num small\">").Append(D(value)).Append("</text>\n");
             }
 
-            html.Append("<text x=\"").Append(gx + 27).Append("\" y=\"").Append(top + plotHeight + 16).Append("\" text-anchor=\"middle\">").Append(E(f.Label)).Append("</text>")
-                .Append("<text x=\"").Append(gx + 27).Append("\" y=\"").Append(top + plotHeight + 32).Append("\" text-anchor=\"middle\" class=\"num small\">")
+            html.Append("<text x=\"").Append(gx + 38).Append("\" y=\"").Append(top + plotHeight + 16).Append("\" text-anchor=\"middle\">").Append(E(f.Label)).Append("</text>")
+                .Append("<text x=\"").Append(gx + 38).Append("\" y=\"").Append(top + plotHeight + 32).Append("\" text-anchor=\"middle\" class=\"num small\">")
                 .Append(change is { } pct ? (pct >= 0 ? "+" : "") + D(pct) + "%" : "—").Append("</text>\n</g>\n");
         }
 

@@ -51,6 +51,12 @@ public static partial class TemplateExtractor
         }
 
         var template = CombineTemplates(t2.Template, t3.Template);
+        if (t2.Present && t3.Present && t2.Template != t3.Template && t2.Template != "mixed" && t3.Template != "mixed")
+        {
+            state.Add(FindingCodes.TemplateDeviation,
+                $"表2使用{t2.Template}年版格式，表3使用{t3.Template}年版格式，新旧格式混用。请统一使用{(year >= 2021 ? "2021" : "2019")}年版格式。", []);
+        }
+
         var anyTable = t2.Present || t3.Present || t4.Present;
         var report = new ReportInfo(meta.Agency, year, template) { Published = meta.Published, Title = meta.Title };
         var cells = state.Cells.Values.OrderBy(c => CanonicalKeys.Order(c.Key)).ThenBy(c => c.Key, StringComparer.Ordinal)

@@ -5,10 +5,13 @@ using Microsoft.Extensions.Logging;
 
 namespace Disclosure.Cli.Commands;
 
-/// <summary>Services for the sweep and registry commands: the local host's composition plus the sweep, no schedule.</summary>
+/// <summary>
+/// Services for the sweep and registry commands: the local host's composition plus the sweep, no schedule. Errors only:
+/// the commands print their own outcome, and every alert is already stored and published.
+/// </summary>
 internal static class SweepCliServices
 {
-    public static ServiceProvider Build(IDictionary<string, string?>? overrides = null, LogLevel level = LogLevel.Warning)
+    public static ServiceProvider Build(IDictionary<string, string?>? overrides = null, LogLevel level = LogLevel.Error)
     {
         var settings = new Dictionary<string, string?>(overrides ?? new Dictionary<string, string?>()) { ["Sweep:Schedule"] = "off" };
         var configuration = LocalHost.Configuration(settings);

@@ -19,7 +19,9 @@ require() {
   fi
 }
 
-running() { [ -f "$DIR/$1.pid" ] && kill -0 "$(cat "$DIR/$1.pid")" 2>/dev/null; }
+# One pid file per emulator and port, so instances on other ports (tests, other runs) are told apart.
+pidfile() { case "$1" in azurite) echo "$DIR/azurite-$BLOB_PORT.pid" ;; cosmos) echo "$DIR/cosmos-$COSMOS_PORT.pid" ;; esac; }
+running() { [ -f "$(pidfile "$1")" ] && kill -0 "$(cat "$(pidfile "$1")")" 2>/dev/null; }
 
 wait_port() {
   local port=$1 name=$2
@@ -27,22 +29,22 @@ wait_port() {
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
     sleep 0.2
   done
-  echo "emulators: $name did not open port $port; see $DIR/$name.log" >&2
+  echo "emulators: $name did not open port $port; see logs in $DIR" >&2
   return 1
 }
 
 start() {
   require azurite
   require cosmosdb-server
-  if running azurite; then echo "emulators: azurite already running (pid $(cat "$DIR/azurite.pid"))"; else
+  if running azurite; then echo "emulators: azurite already running (pid $(cat "$(pidfile azurite)"))"; else
     # API version checks stay ON: the code pins BlobClientOptions.ServiceVersion to 2025-01-05, which Azurite 3.37 serves.
-    nohup node_modules/.bin/azurite --silent --location "$DIR/azurite-data" --blobHost 127.0.0.1 --blobPort "$BLOB_PORT" \
-      --queueHost 127.0.0.1 --queuePort "$QUEUE_PORT" --tableHost 127.0.0.1 --tablePort 0 >"$DIR/azurite.log" 2>&1 &
-    echo $! >"$DIR/azurite.pid"
+    nohup node_modules/.bin/azurite --silent --location "$DIR/azurite-data-$BLOB_PORT" --blobHost 127.0.0.1 --blobPort "$BLOB_PORT" \
+      --queueHost 127.0.0.1 --queuePort "$QUEUE_PORT" --tableHost 127.0.0.1 --tablePort 0 >"$DIR/azurite-$BLOB_PORT.log" 2>&1 &
+    echo $! >"$(pidfile azurite)"
   fi
-  if running cosmos; then echo "emulators: cosmos already running (pid $(cat "$DIR/cosmos.pid"))"; else
-    nohup node_modules/.bin/cosmosdb-server --host 127.0.0.1 -p "$COSMOS_PORT" >"$DIR/cosmos.log" 2>&1 &
-    echo $! >"$DIR/cosmos.pid"
+  if running cosmos; then echo "emulators: cosmos already running (pid $(cat "$(pidfile cosmos)"))"; else
+    nohup node_modules/.bin/cosmosdb-server --host 127.0.0.1 -p "$COSMOS_PORT" >"$DIR/cosmos-$COSMOS_PORT.log" 2>&1 &
+    echo $! >"$(pidfile cosmos)"
   fi
   wait_port "$BLOB_PORT" azurite
   wait_port "$COSMOS_PORT" cosmos
@@ -52,16 +54,16 @@ start() {
 stop() {
   for name in cosmos azurite; do
     if running "$name"; then
-      kill "$(cat "$DIR/$name.pid")" 2>/dev/null || true
+      kill "$(cat "$(pidfile "$name")")" 2>/dev/null || true
       echo "emulators: stopped $name"
     fi
-    rm -f "$DIR/$name.pid"
+    rm -f "$(pidfile "$name")"
   done
 }
 
 status() {
   for name in azurite cosmos; do
-    if running "$name"; then echo "$name: running (pid $(cat "$DIR/$name.pid"))"; else echo "$name: stopped"; fi
+    if running "$name"; then echo "$name: running (pid $(cat "$(pidfile "$name")"), port $([ "$name" = cosmos ] && echo "$COSMOS_PORT" || echo "$BLOB_PORT"))"; else echo "$name: stopped"; fi
   done
 }
 

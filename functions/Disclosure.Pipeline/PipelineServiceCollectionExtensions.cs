@@ -18,8 +18,8 @@ public static class PipelineServiceCollectionExtensions
 {
     /// <summary>
     /// Registers options, the Cosmos client and stores, the reports container client, alerts (store, sink, publishers)
-    /// and <see cref="ReportProcessingService"/>. The engine is built from the registered <see cref="IDocumentReader"/>s
-    /// unless a <see cref="ReportEngine"/> is registered first.
+    /// and <see cref="ReportProcessingService"/>. Unless a <see cref="ReportEngine"/> is registered first, the engine uses
+    /// the default readers (ReaderRegistry.CreateDefault) plus every registered <see cref="IDocumentReader"/>.
     /// </summary>
     public static IServiceCollection AddDisclosurePipeline(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,10 +31,13 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton(pipeline);
         services.AddSingleton(alerts);
         services.AddSingleton(cosmos);
-        services.TryAddSingleton(sp => new ReportEngine(sp.GetServices<IDocumentReader>(), new ReadLimits { MaxBytes = pipeline.MaxBytes }));
+        // The default readers (text, HTML, DOCX); registered readers (e.g. PDF/OCR backends) come after them and win per format.
+        var limits = new ReadLimits { MaxBytes = pipeline.MaxBytes };
+        services.TryAddSingleton(sp => new ReportEngine(
+            [.. Disclosure.Readers.ReaderRegistry.CreateDefault(limits), .. sp.GetServices<IDocumentReader>()], limits));
 
         services.TryAddSingleton(_ => CosmosClientFactory.Create(cosmos));
-        services.TryAddSingleton(sp => new CosmosBootstrap(sp.GetRequiredService<CosmosClient>(), cosmos.Database));
+        services.TryAddSingleton(sp => new CosmosBootstrap(sp.GetRequiredService<CosmosClient>(), cosmos.Database, cosmos.IsLocalEmulator));
         services.TryAddSingleton<IResultStore, CosmosResultStore>();
         services.TryAddSingleton<IReceiptStore, CosmosReceiptStore>();
         services.TryAddSingleton<IAlertStore, CosmosAlertStore>();

@@ -44,6 +44,14 @@ public sealed class PipelineTests(EmulatorFixture emulators)
             Assert.Equal(name, (string?)stored["blobName"]);
             Assert.Equal(expected.Source.Sha256, (string?)stored["contentSha256"]);
             Assert.Equal("result", (string?)stored["type"]);
+            if (expected.Report is { Agency: { } agency, Year: { } year } && expected.Status != ResultStatus.Failed)
+            {
+                // The agency-year pointer makes "this agency's report of year Y" (e.g. last year's) a point read.
+                var byAgency = await h.Results.GetAgencyYearAsync(DocumentKeys.AgencyKey(agency), year, CancellationToken.None);
+                Assert.Equal(docKey, (string?)byAgency?["id"]);
+                Assert.Null(await h.Results.GetAgencyYearAsync(DocumentKeys.AgencyKey(agency), year - 1, CancellationToken.None));
+            }
+
             if (expected.Status == ResultStatus.Failed || expected.MaxSeverity() >= Severity.Error)
             {
                 expectedAlerts.Add(DocumentKeys.ReportAlertId(docKey, expected.Source.Sha256));

@@ -22,6 +22,8 @@ public static class AlertsCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var services = LocalHost.BuildServices(LocalHost.Configuration());
+            // The emulator keeps nothing across restarts: an empty database is created rather than reported as an error.
+            await services.GetRequiredService<CosmosBootstrap>().EnsureCreatedAsync(cancellationToken: ct);
             var store = services.GetRequiredService<IAlertStore>();
             var partitions = parse.GetValue(year) is { } y ? [y.ToString(CultureInfo.InvariantCulture)] : YearPartitions.All(DateTimeOffset.UtcNow).ToArray();
             var alerts = (await store.ListAsync(partitions, parse.GetValue(all) ? null : AlertStatuses.Open, ct))
@@ -50,6 +52,8 @@ public static class AlertsCommand
         ack.SetAction(async (parse, ct) =>
         {
             await using var services = LocalHost.BuildServices(LocalHost.Configuration());
+            // The emulator keeps nothing across restarts: an empty database is created rather than reported as an error.
+            await services.GetRequiredService<CosmosBootstrap>().EnsureCreatedAsync(cancellationToken: ct);
             var store = services.GetRequiredService<IAlertStore>();
             var alertId = parse.GetValue(id)!;
             if (!await store.AcknowledgeAsync(alertId, DateTimeOffset.UtcNow, ct))

@@ -23,8 +23,9 @@ public static class BenchPipelineCommand
     {
         var count = new Option<int>("--count") { Description = "Reports to upload", DefaultValueFactory = _ => 500 };
         var uploaders = new Option<int>("--uploaders") { Description = "Parallel uploads", DefaultValueFactory = _ => 16 };
+        var rate = new Option<double>("--rate") { Description = "Uploads per second (0 = all at once, a burst)", DefaultValueFactory = _ => 0 };
         var seeds = new Option<DirectoryInfo?>("--seeds") { Description = "Folder of .txt reports (default: ../shared/seeds beside the repository)" };
-        var command = new Command("bench-pipeline", "Measure upload→stored-result latency (p50/p95) and reports/minute through the local host") { count, uploaders, seeds };
+        var command = new Command("bench-pipeline", "Measure upload→stored-result latency (p50/p95) and reports/minute through the local host") { count, uploaders, rate, seeds };
         command.SetAction(async (parse, ct) =>
         {
             var n = parse.GetValue(count);
@@ -47,6 +48,19 @@ public static class BenchPipelineCommand
             var bootstrap = provider.GetRequiredService<CosmosBootstrap>();
             var host = provider.GetRequiredService<BlobPollingService>();
 
+            // The engine alone on the same files, to tell engine time from storage and queueing time.
+            var engine = provider.GetRequiredService<Disclosure.Core.Engine.ReportEngine>();
+            var engineClock = Stopwatch.StartNew();
+            const int engineRounds = 10;
+            for (var r = 0; r < engineRounds; r++)
+            {
+                for (var i = 0; i < contents.Length; i++)
+                {
+                    await engine.AnalyzeAsync(files[i].Name, contents[i], ct);
+                }
+            }
+
+            var engineMs = engineClock.Elapsed.TotalMilliseconds / (engineRounds * contents.Length);
             var clock = Stopwatch.StartNew();
             var started = new ConcurrentDictionary<string, double>(StringComparer.Ordinal);
             var stored = new ConcurrentDictionary<string, double>(StringComparer.Ordinal);
@@ -77,6 +91,16 @@ public static class BenchPipelineCommand
                 var t0 = clock.Elapsed.TotalMilliseconds;
                 await Parallel.ForAsync(0, n, new ParallelOptions { MaxDegreeOfParallelism = parse.GetValue(uploaders), CancellationToken = ct }, async (i, token) =>
                 {
+                    if (parse.GetValue(rate) is > 0 and var perSecond)
+                    {
+                        // Paced uploads: latency at a sustained rate rather than queueing behind a burst.
+                        var due = t0 + i * 1000.0 / perSecond - clock.Elapsed.TotalMilliseconds;
+                        if (due > 0)
+                        {
+                            await Task.Delay(TimeSpan.FromMilliseconds(due), token);
+                        }
+                    }
+
                     var name = $"bench/{i:D5}.txt";
                     started[name] = clock.Elapsed.TotalMilliseconds;
                     await container.UploadBlobAsync(name, BinaryData.FromBytes(contents[i % contents.Length]), token);
@@ -87,13 +111,15 @@ public static class BenchPipelineCommand
 
                 var latencies = stored.Select(kv => kv.Value - started[kv.Key]).Order().ToArray();
                 var perMinute = n / ((end - t0) / 60_000.0);
-                var table = new Table().Title($"bench-pipeline: {n} text reports, {Environment.ProcessorCount} cores").AddColumns("Measure", "Value");
+                var table = new Table().Title($"bench-pipeline: {n} text reports, {(parse.GetValue(rate) > 0 ? $"{parse.GetValue(rate)}/s" : "burst")}, {Environment.ProcessorCount} cores").AddColumns("Measure", "Value");
                 table.AddRow("p50 latency upload→stored", Ms(Percentile(latencies, 0.50)));
                 table.AddRow("p95 latency upload→stored", Ms(Percentile(latencies, 0.95)));
                 table.AddRow("max latency", Ms(latencies[^1]));
                 table.AddRow("throughput (reports/min)", perMinute.ToString("N0", CultureInfo.InvariantCulture));
                 table.AddRow("upload phase", Ms(uploadedAt - t0));
                 table.AddRow("first upload → last result", Ms(end - t0));
+                table.AddRow("engine alone, one report, one thread", engineMs.ToString("N1", CultureInfo.InvariantCulture) + " ms");
+                table.AddRow("machine load average (1 min) at end", File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?");
                 table.AddRow("poison", poison.ToString(CultureInfo.InvariantCulture));
                 AnsiConsole.Write(table);
                 return poison == 0 ? 0 : 1;

@@ -23,6 +23,8 @@ public static class ResultsCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var services = LocalHost.BuildServices(LocalHost.Configuration());
+            // The emulator keeps nothing across restarts: an empty database is created rather than reported as an error.
+            await services.GetRequiredService<CosmosBootstrap>().EnsureCreatedAsync(cancellationToken: ct);
             var store = services.GetRequiredService<IResultStore>();
             var partitions = parse.GetValue(year) is { } y ? [y.ToString(CultureInfo.InvariantCulture)] : YearPartitions.All(DateTimeOffset.UtcNow).ToArray();
             var deadline = DateTime.UtcNow.AddSeconds(parse.GetValue(timeout));

@@ -1,4 +1,6 @@
+using Disclosure.Cli.Composition;
 using Disclosure.Core.Engine;
+using Disclosure.Pipeline.Configuration;
 using Disclosure.Pipeline;
 using Disclosure.Pipeline.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -33,13 +35,16 @@ public static class LocalHost
             .Build();
     }
 
-    /// <summary>The document readers available to the engine (later registrations win per format).</summary>
-    public static IServiceCollection AddReaders(this IServiceCollection services) =>
-        services.AddSingleton<IDocumentReader>(new Disclosure.Readers.Text.TextReader());
+    /// <summary>The same engine as `disclosure check` (EngineComposition), with the pipeline's size limit.</summary>
+    public static IServiceCollection AddEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        var maxBytes = PipelineOptions.From(configuration).MaxBytes;
+        return services.AddSingleton(_ => EngineComposition.CreateEngine(new ReadLimits { MaxBytes = maxBytes }));
+    }
 
     public static IServiceCollection AddLocalPipeline(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddReaders();
+        services.AddEngine(configuration);
         services.AddDisclosurePipeline(configuration);
         services.AddSingleton<BlobPollingService>();
         return services;

@@ -78,6 +78,8 @@ public sealed class WebhookAlertPublisher(HttpClient http, Uri url) : IAlertPubl
 /// <summary>Sends to every configured target; with none, alerts are only stored.</summary>
 public sealed class CompositeAlertPublisher(IReadOnlyList<IAlertPublisher> targets) : IAlertPublisher
 {
+    public bool HasTargets => targets.Count > 0;
+
     public async Task PublishAsync(AlertDocument alert, CancellationToken cancellationToken)
     {
         foreach (var target in targets)

@@ -12,6 +12,9 @@ public interface IAlertSink
 /// <summary>Publishes an alert as an event (Event Grid CloudEvent, webhook, or nothing).</summary>
 public interface IAlertPublisher
 {
+    /// <summary>False when no target is configured: alerts are then only stored.</summary>
+    bool HasTargets => true;
+
     Task PublishAsync(AlertDocument alert, CancellationToken cancellationToken);
 }
 
@@ -39,6 +42,12 @@ public sealed partial class AlertSink(IAlertStore store, IAlertPublisher publish
 {
     public async Task<AlertRaise> RaiseAsync(AlertDocument alert, CancellationToken cancellationToken)
     {
+        if (!publisher.HasTargets)
+        {
+            // Nothing to publish: store it as published so a later configured topic does not replay old alerts.
+            return new AlertRaise(alert.Id, await store.TryCreateAsync(alert with { Published = true }, cancellationToken).ConfigureAwait(false), false);
+        }
+
         var created = await store.TryCreateAsync(alert, cancellationToken).ConfigureAwait(false);
         var stored = created ? alert : await store.GetAsync(alert.Id, alert.Pk, cancellationToken).ConfigureAwait(false) ?? alert;
         if (stored.Published)
@@ -53,6 +62,6 @@ public sealed partial class AlertSink(IAlertStore store, IAlertPublisher publish
         return new AlertRaise(alert.Id, created, true);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {AlertId} ({EventType}): {Text}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {AlertId} ({EventType}): {Text}")]
     private static partial void LogRaised(ILogger logger, string alertId, string eventType, string text);
 }

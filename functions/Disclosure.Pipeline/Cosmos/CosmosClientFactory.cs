@@ -24,6 +24,7 @@ public static class CosmosClientFactory
             MaxRetryAttemptsOnRateLimitedRequests = 9,
             MaxRetryWaitTimeOnRateLimitedRequests = TimeSpan.FromSeconds(30),
             EnableContentResponseOnWrite = false,
+            CosmosClientTelemetryOptions = new CosmosClientTelemetryOptions { DisableDistributedTracing = true },
         };
 
         if (settings.IsLocalEmulator)

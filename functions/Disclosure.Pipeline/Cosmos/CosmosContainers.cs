@@ -30,8 +30,11 @@ public static class CosmosContainers
 }
 
 /// <summary>Creates the database and containers when missing (the local emulator keeps everything in memory).</summary>
-public sealed class CosmosBootstrap(CosmosClient client, string database)
+public sealed class CosmosBootstrap(CosmosClient client, string database, bool localEmulator = false)
 {
+    /// <summary>True for the local emulator, whose reads of missing documents need a detour (see CosmosQueries).</summary>
+    public bool IsLocalEmulator => localEmulator;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public string DatabaseName => database;

@@ -77,7 +77,7 @@ public sealed class CosmosReceiptStore(CosmosBootstrap cosmos) : IReceiptStore
     private Container Receipts => cosmos.Container(CosmosContainers.Receipts);
 
     public Task<Receipt?> GetAsync(string docKey, CancellationToken cancellationToken) =>
-        CosmosQueries.ReadOrNullAsync<Receipt>(Receipts, docKey, docKey, cancellationToken);
+        CosmosQueries.ReadOrNullAsync<Receipt>(Receipts, docKey, docKey, cancellationToken, cosmos.IsLocalEmulator);
 
     public async Task UpsertAsync(Receipt receipt, CancellationToken cancellationToken) =>
         await Receipts.UpsertItemAsync(receipt, new PartitionKey(receipt.Pk), cancellationToken: cancellationToken).ConfigureAwait(false);

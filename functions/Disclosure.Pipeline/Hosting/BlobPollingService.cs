@@ -55,6 +55,12 @@ public sealed partial class BlobPollingService(
                 }
 
                 await Task.Delay(options.PollInterval, stoppingToken).ConfigureAwait(false);
+
+                // While workers still have queued blobs, another listing would find nothing new and only load storage.
+                while (channel.Reader.Count > 0)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(50), stoppingToken).ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -89,7 +95,7 @@ public sealed partial class BlobPollingService(
 
     private async Task ScanAsync(ChannelWriter<BlobRef> writer, CancellationToken ct)
     {
-        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, ct).ConfigureAwait(false))
+        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions(), ct).ConfigureAwait(false))
         {
             var etag = BlobETags.Normalize(item.Properties.ETag);
             if (_handled.TryGetValue(item.Name, out var done) && done == etag)
@@ -102,8 +108,8 @@ public sealed partial class BlobPollingService(
                 continue;
             }
 
-            var blob = new BlobRef(item.Name, etag, item.Properties.ContentLength ?? 0, item.Properties.CreatedOn,
-                item.Metadata is null ? null : new Dictionary<string, string>(item.Metadata));
+            // Metadata is not listed (cheaper scans); the download returns it.
+            var blob = new BlobRef(item.Name, etag, item.Properties.ContentLength ?? 0, item.Properties.CreatedOn);
             await writer.WriteAsync(blob, ct).ConfigureAwait(false);
         }
     }

@@ -156,10 +156,17 @@ public sealed partial class ReportProcessingService
         }
         else
         {
-            var content = given ?? await DownloadAsync(blob, ct).ConfigureAwait(false);
+            ReadOnlyMemory<byte>? content = given;
             if (content is null)
             {
-                return new ProcessingOutcome(ProcessingKind.Gone, blob.Name, docKey);
+                var downloaded = await DownloadAsync(blob, ct).ConfigureAwait(false);
+                if (downloaded is null)
+                {
+                    return new ProcessingOutcome(ProcessingKind.Gone, blob.Name, docKey);
+                }
+
+                content = downloaded.Value.Content;
+                blob = blob with { Metadata = blob.Metadata ?? downloaded.Value.Metadata };
             }
 
             var sha = DocumentKeys.Sha256Hex(content.Value.Span);
@@ -232,7 +239,7 @@ public sealed partial class ReportProcessingService
     }
 
     /// <summary>Reads at most MaxBytes + 1 bytes of the blob as of the listed ETag; null when it is gone or changed.</summary>
-    private async Task<ReadOnlyMemory<byte>?> DownloadAsync(BlobRef blob, CancellationToken ct)
+    private async Task<(ReadOnlyMemory<byte> Content, IReadOnlyDictionary<string, string>? Metadata)?> DownloadAsync(BlobRef blob, CancellationToken ct)
     {
         try
         {
@@ -255,7 +262,7 @@ public sealed partial class ReportProcessingService
                 buffer.Advance(read);
             }
 
-            return buffer.WrittenMemory;
+            return (buffer.WrittenMemory, response.Value.Details.Metadata?.AsReadOnly());
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {

@@ -29,7 +29,7 @@ public sealed class PipelineHarness : IAsyncDisposable
         var config = emulators.Configuration(Database, $"reports-{suffix}", settings);
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(new FileLoggerProvider(Path.Combine(emulators.ArtifactsDirectory, $"{name}-{suffix}.log"))));
-        TestReaders.Register(services);
+        TestReaders.Register(services, config);
         services.AddDisclosurePipeline(config);
         services.AddSingleton<BlobPollingService>();
         _provider = services.BuildServiceProvider();

@@ -17,6 +17,9 @@ public static class CliApp
         root.Subcommands.Add(Commands.ResultsCommand.Create());
         root.Subcommands.Add(Commands.AlertsCommand.Create());
         root.Subcommands.Add(Commands.BenchPipelineCommand.Create());
+        root.Subcommands.Add(Commands.SweepCommand.Create());
+        root.Subcommands.Add(Commands.RegistryCommand.Create());
+        root.Subcommands.Add(Commands.SweepBenchCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 }

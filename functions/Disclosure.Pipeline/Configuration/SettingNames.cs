@@ -32,7 +32,20 @@ public static class SettingNames
 
     public const string DocumentIntelligenceKey = "DocumentIntelligence__Key";
 
+    /// <summary>NCRONTAB (6 fields, UTC) of the scheduled sweep; default after each deadline. "off" disables the local schedule.</summary>
     public const string SweepSchedule = "Sweep__Schedule";
+
+    /// <summary>MM-dd of the following year; default 01-31.</summary>
+    public const string SweepDepartmentDeadline = "Sweep__DepartmentDeadline";
+
+    /// <summary>MM-dd of the following year; default 03-31.</summary>
+    public const string SweepGovernmentDeadline = "Sweep__GovernmentDeadline";
+
+    /// <summary>Blob container for the sweep's HTML report, CSV and summary JSON; default sweep-reports.</summary>
+    public const string SweepOutputContainer = "Sweep__OutputContainer";
+
+    /// <summary>Blob container holding the lease blob that keeps sweeps one at a time; default sweep-locks.</summary>
+    public const string SweepLockContainer = "Sweep__LockContainer";
 
     // Pipeline (processing, local host) settings.
 

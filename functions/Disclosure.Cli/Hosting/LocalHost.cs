@@ -3,6 +3,7 @@ using Disclosure.Core.Engine;
 using Disclosure.Pipeline.Configuration;
 using Disclosure.Pipeline;
 using Disclosure.Pipeline.Hosting;
+using Disclosure.Pipeline.Sweep;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -59,6 +60,9 @@ public static class LocalHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
         builder.Services.AddLocalPipeline(configuration);
         builder.Services.AddHostedService(sp => sp.GetRequiredService<BlobPollingService>());
+
+        // The same annual schedule as the timer function (Sweep__Schedule; "off" disables it locally).
+        builder.Services.AddDisclosureSweep(configuration);
         return builder.Build();
     }
 

@@ -43,7 +43,7 @@ start() {
     echo $! >"$(pidfile azurite)"
   fi
   if running cosmos; then echo "emulators: cosmos already running (pid $(cat "$(pidfile cosmos)"))"; else
-    nohup node_modules/.bin/cosmosdb-server --host 127.0.0.1 -p "$COSMOS_PORT" >"$DIR/cosmos-$COSMOS_PORT.log" 2>&1 &
+    nohup node scripts/cosmos-emulator.js --host 127.0.0.1 -p "$COSMOS_PORT" >"$DIR/cosmos-$COSMOS_PORT.log" 2>&1 &
     echo $! >"$(pidfile cosmos)"
   fi
   wait_port "$BLOB_PORT" azurite

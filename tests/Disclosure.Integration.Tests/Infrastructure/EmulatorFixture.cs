@@ -67,7 +67,8 @@ public sealed class EmulatorFixture : IAsyncLifetime
             ["--silent", "--inMemoryPersistence", "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(),
              "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(), "--tableHost", "127.0.0.1", "--tablePort", "0"],
             "azurite");
-        _cosmos = Start(Path.Combine(bin, "cosmosdb-server"), ["--host", "127.0.0.1", "-p", CosmosPort.ToString()], "cosmos");
+        // Through the project's launcher: the same server with HTTP keep-alive (its own CLI closes every connection).
+        _cosmos = Start("node", [Path.Combine(RepoRoot, "scripts", "cosmos-emulator.js"), "--host", "127.0.0.1", "-p", CosmosPort.ToString()], "cosmos");
 
         await WaitForPortAsync(BlobPort, "azurite");
         await WaitForPortAsync(QueuePort, "azurite");

@@ -1,0 +1,444 @@
+using Disclosure.Core.Layout;
+
+namespace Disclosure.Ocr.Geometry;
+
+/// <summary>
+/// Rebuilds paragraphs and tables from positioned words (a PDF text layer, tesseract or any engine that gives word
+/// boxes). Pure: no I/O. Lines come from vertical clustering, cells from horizontal gaps, columns from the x-extents of
+/// the values (a value never straddles two columns, so the union of value extents gives the columns), rows from cell tops.
+/// Page numbers and running headers/footers are dropped; a table cut by a page break is joined.
+/// </summary>
+public static class LayoutBuilder
+{
+    public static IReadOnlyList<LayoutBlock> Build(IReadOnlyList<PageWords> pages)
+    {
+        var repeated = RepeatedMarginLines(pages);
+        var blocks = new List<LayoutBlock>();
+        foreach (var page in pages)
+        {
+            var pageBlocks = BuildPage(page, repeated);
+            if (pageBlocks.Count > 0 && blocks.Count > 0 && blocks[^1] is LayoutTable previous && pageBlocks[0] is LayoutTable next
+                && Continues(previous, next))
+            {
+                blocks[^1] = Join(previous, next);
+                pageBlocks.RemoveAt(0);
+            }
+
+            blocks.AddRange(pageBlocks);
+        }
+
+        return blocks;
+    }
+
+    private sealed class Segment
+    {
+        public required List<PositionedWord> Words { get; init; }
+        public string Text { get; set; } = "";
+        public BoundingBox Box { get; set; } = new(0, 0, 0, 0);
+        public bool IsValue { get; set; }
+        public double? Confidence { get; set; }
+
+        public void Refresh()
+        {
+            Box = Words.Select(w => w.Box).Aggregate((a, b) => a.Union(b));
+            Text = Words.Aggregate("", (acc, w) => TextRules.Join(acc, w.Text));
+            IsValue = TextRules.IsValue(Text);
+            var confs = Words.Where(w => w.Confidence.HasValue).Select(w => w.Confidence!.Value).ToList();
+            Confidence = confs.Count > 0 ? confs.Min() : null;
+        }
+    }
+
+    private sealed class Line
+    {
+        public List<PositionedWord> Words { get; } = [];
+        public List<Segment> Segments { get; } = [];
+        public BoundingBox Box { get; set; } = new(0, 0, 0, 0);
+        public string Text => string.Join(" ", Segments.Select(s => s.Text));
+        public bool IsData { get; set; }
+    }
+
+    private static List<LayoutBlock> BuildPage(PageWords page, HashSet<string> repeated)
+    {
+        var words = page.Words.Where(w => !string.IsNullOrWhiteSpace(w.Text) && w.Box.Height > 0).ToList();
+        if (words.Count == 0)
+        {
+            return [];
+        }
+
+        if (page.Ocr)
+        {
+            words = [.. words.Select(w => w with { Text = TextRules.RepairDigits(w.Text) })];
+        }
+
+        var h = Median(words.Select(w => w.Box.Height));
+        var lines = ClusterLines(words, h);
+        lines.RemoveAll(l => IsMargin(l, page) && (TextRules.IsPageNumber(l.Text) || repeated.Contains(MarginKey(l.Text))));
+        if (lines.Count == 0)
+        {
+            return [];
+        }
+
+        var textLeft = lines.Min(l => l.Box.Left);
+        var textWidth = Math.Max(1, lines.Max(l => l.Box.Right) - textLeft);
+        foreach (var line in lines)
+        {
+            var values = line.Segments.Count(s => s.IsValue);
+            line.IsData = values >= 1 && line.Segments.Count >= 2 && (values >= 2 || !line.Segments[0].IsValue);
+        }
+
+        bool IsWideText(Line l) => l.Segments.Count == 1 && !l.Segments[0].IsValue && l.Box.Width > 0.72 * textWidth;
+
+        var inTable = new int[lines.Count];
+        Array.Fill(inTable, -1);
+        var regions = new List<(int From, int To)>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (!lines[i].IsData || inTable[i] >= 0)
+            {
+                continue;
+            }
+
+            var to = i;
+            var j = i + 1;
+            while (j < lines.Count && (lines[j].IsData || (!IsWideText(lines[j]) && lines[j].Box.Top - lines[j - 1].Box.Bottom < 1.0 * h)))
+            {
+                if (lines[j].IsData)
+                {
+                    to = j;
+                }
+                else if (lines[j].Box.Top - lines[to].Box.Bottom < 1.0 * h || LooksLikeContinuation(lines[j], lines[to]))
+                {
+                    to = j;
+                }
+
+                j++;
+            }
+
+            var from = i;
+            var k = i - 1;
+            while (k >= 0 && inTable[k] < 0 && i - k <= 10 && !IsWideText(lines[k]) && lines[k + 1].Box.Top - lines[k].Box.Bottom < 1.0 * h)
+            {
+                from = k;
+                k--;
+            }
+
+            for (var x = from; x <= to; x++)
+            {
+                inTable[x] = regions.Count;
+            }
+
+            regions.Add((from, to));
+            i = to;
+        }
+
+        var blocks = new List<(double Top, LayoutBlock Block)>();
+        foreach (var (from, to) in regions)
+        {
+            var table = BuildTable(page, lines.GetRange(from, to - from + 1), h);
+            if (table is not null)
+            {
+                blocks.Add((lines[from].Box.Top, table));
+            }
+        }
+
+        var paragraphLines = lines.Where((_, i) => inTable[i] < 0).ToList();
+        var textRight = lines.Max(l => l.Box.Right);
+        var current = new List<Line>();
+        void Flush()
+        {
+            if (current.Count == 0)
+            {
+                return;
+            }
+
+            var text = current.Aggregate("", (acc, l) => TextRules.Join(acc, l.Text));
+            var box = current.Select(l => l.Box).Aggregate((a, b) => a.Union(b));
+            var confs = current.SelectMany(l => l.Words).Where(w => w.Confidence.HasValue).Select(w => w.Confidence!.Value).ToList();
+            blocks.Add((box.Top, new LayoutParagraph(page.Page, text, box, confs.Count > 0 ? confs.Average() : null)));
+            current.Clear();
+        }
+
+        foreach (var line in paragraphLines)
+        {
+            if (current.Count > 0)
+            {
+                var prev = current[^1];
+                var continues = prev.Box.Right >= textRight - 2.5 * h
+                    && line.Box.Top - prev.Box.Bottom < 0.9 * h
+                    && !TextRules.IsHeading(line.Text)
+                    && line.Box.Left <= prev.Box.Left + 0.5 * h + (current.Count == 1 ? 3 * h : 0);
+                if (!continues)
+                {
+                    Flush();
+                }
+            }
+
+            current.Add(line);
+        }
+
+        Flush();
+        return [.. blocks.OrderBy(b => b.Top).Select(b => b.Block)];
+    }
+
+    private static bool LooksLikeContinuation(Line line, Line previous) => line.Box.Top - previous.Box.Bottom < 1.5 * previous.Box.Height;
+
+    private static List<Line> ClusterLines(List<PositionedWord> words, double h)
+    {
+        var lines = new List<Line>();
+        Line? current = null;
+        double currentCenter = 0;
+        foreach (var w in words.OrderBy(w => w.Box.CenterY))
+        {
+            if (current is null || w.Box.CenterY - currentCenter > 0.45 * Math.Max(h, Math.Min(w.Box.Height, current.Box.Height)))
+            {
+                current = new Line();
+                lines.Add(current);
+                current.Box = w.Box;
+            }
+
+            current.Words.Add(w);
+            current.Box = current.Box.Union(w.Box);
+            currentCenter = current.Words.Average(x => x.Box.CenterY);
+        }
+
+        foreach (var line in lines)
+        {
+            line.Words.Sort((a, b) => a.Box.Left.CompareTo(b.Box.Left));
+            Segment? seg = null;
+            foreach (var w in line.Words)
+            {
+                var gap = seg is null ? double.MaxValue : w.Box.Left - seg.Words[^1].Box.Right;
+                var bothValues = seg is not null && TextRules.IsValue(seg.Words[^1].Text) && TextRules.IsValue(w.Text);
+                if (seg is null || gap > 0.6 * h || (bothValues && gap > 0.35 * h))
+                {
+                    seg = new Segment { Words = [] };
+                    line.Segments.Add(seg);
+                }
+
+                seg.Words.Add(w);
+            }
+
+            foreach (var s in line.Segments)
+            {
+                s.Refresh();
+            }
+        }
+
+        return lines;
+    }
+
+    private sealed class CellDraft
+    {
+        public int StartCol { get; init; }
+        public int EndCol { get; init; }
+        public List<Segment> Parts { get; } = [];
+        public BoundingBox Box => Parts.Select(p => p.Box).Aggregate((a, b) => a.Union(b));
+        public bool IsValue => Parts.Count == 1 && Parts[0].IsValue;
+    }
+
+    private static LayoutTable? BuildTable(PageWords page, List<Line> lines, double h)
+    {
+        // Columns of values: union of the x-extents of every value that follows a label (or stands in an all-value row).
+        var valueSegs = lines.Where(l => l.IsData)
+            .SelectMany(l => l.Segments.Where((s, i) => s.IsValue && (i > 0 || l.Segments.All(x => x.IsValue))))
+            .ToList();
+        if (valueSegs.Count == 0)
+        {
+            return null;
+        }
+
+        var valueCols = MergeIntervals(valueSegs.Select(s => (s.Box.Left, s.Box.Right)), 0.1 * h);
+        var firstValueLeft = valueCols[0].Left;
+
+        // Columns that hold no value at all (a blank column) still have a header: add them from the header text.
+        var extra = lines.Where(l => !l.IsData).SelectMany(l => l.Segments)
+            .Where(s => s.Box.Left >= firstValueLeft - 0.3 * h && !valueCols.Any(c => Overlap(c, s.Box) > 0))
+            .Select(s => (s.Box.Left, s.Box.Right));
+        var numericCols = MergeIntervals(valueCols.Concat(extra), 0.1 * h);
+        firstValueLeft = numericCols[0].Left;
+
+        // Label sub-columns: left edges of the labels on value rows (labels are left-aligned in their cells).
+        var labelSegs = lines.SelectMany(l => l.Segments).Where(s => s.Box.Left < firstValueLeft - 0.3 * h).ToList();
+        var labelStarts = new List<double>();
+        foreach (var left in lines.Where(l => l.IsData).SelectMany(l => l.Segments)
+                     .Where(s => !s.IsValue && s.Box.Left < firstValueLeft - 0.3 * h).Select(s => s.Box.Left).Order())
+        {
+            if (labelStarts.Count == 0 || left - labelStarts[^1] > 1.0 * h)
+            {
+                labelStarts.Add(left);
+            }
+        }
+
+        if (labelStarts.Count == 0 && labelSegs.Count > 0)
+        {
+            labelStarts.Add(labelSegs.Min(s => s.Box.Left));
+        }
+
+        var labelCount = labelStarts.Count;
+        var columnCount = labelCount + numericCols.Count;
+
+        (int Start, int End) Place(Segment s)
+        {
+            int start, end;
+            if (s.Box.Left < firstValueLeft - 0.3 * h && labelCount > 0)
+            {
+                start = 0;
+                for (var c = 0; c < labelCount; c++)
+                {
+                    if (labelStarts[c] <= s.Box.Left + 0.5 * h)
+                    {
+                        start = c;
+                    }
+                }
+
+                end = start;
+                for (var c = start + 1; c < labelCount; c++)
+                {
+                    if (labelStarts[c] < s.Box.Right - 0.5 * h)
+                    {
+                        end = c;
+                    }
+                }
+
+                for (var c = 0; c < numericCols.Count; c++)
+                {
+                    if (s.Box.Right > numericCols[c].Left + 0.3 * h)
+                    {
+                        end = labelCount + c;
+                    }
+                }
+
+                return (start, end);
+            }
+
+            var hits = Enumerable.Range(0, numericCols.Count).Where(c => Overlap(numericCols[c], s.Box) > 0.05 * h).ToList();
+            if (hits.Count == 0)
+            {
+                var nearest = Enumerable.Range(0, numericCols.Count)
+                    .MinBy(c => Math.Abs((numericCols[c].Left + numericCols[c].Right) / 2 - s.Box.CenterX));
+                return (labelCount + nearest, labelCount + nearest);
+            }
+
+            return (labelCount + hits[0], labelCount + hits[^1]);
+        }
+
+        // Cells: segments in the same column span, stacked with a line gap, are one wrapped cell; values never merge.
+        var drafts = new List<CellDraft>();
+        foreach (var seg in lines.SelectMany(l => l.Segments).OrderBy(s => s.Box.Top).ThenBy(s => s.Box.Left))
+        {
+            var (start, end) = Place(seg);
+            var open = seg.IsValue ? null : drafts.LastOrDefault(d => d.StartCol == start && d.EndCol == end && !d.IsValue
+                && seg.Box.Top - d.Box.Bottom < 0.5 * h && seg.Box.Top - d.Box.Bottom > -0.3 * h);
+            if (open is null)
+            {
+                open = new CellDraft { StartCol = start, EndCol = end };
+                drafts.Add(open);
+            }
+
+            open.Parts.Add(seg);
+        }
+
+        // Rows: cells whose tops are within a fraction of a line belong to one row (cells are top-aligned or one line high).
+        var rows = new List<List<CellDraft>>();
+        double rowTop = double.MinValue;
+        foreach (var d in drafts.OrderBy(d => d.Box.Top))
+        {
+            if (rows.Count == 0 || d.Box.Top - rowTop > 0.6 * h)
+            {
+                rows.Add([]);
+                rowTop = d.Box.Top;
+            }
+
+            rows[^1].Add(d);
+        }
+
+        var firstValueRow = rows.FindIndex(r => r.Any(d => d.IsValue));
+        var cells = new List<LayoutCell>();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            foreach (var group in rows[r].GroupBy(d => d.StartCol).OrderBy(g => g.Key))
+            {
+                var parts = group.SelectMany(d => d.Parts).OrderBy(p => p.Box.Top).ThenBy(p => p.Box.Left).ToList();
+                var text = parts.Aggregate("", (acc, p) => TextRules.Join(acc, p.Text));
+                var box = parts.Select(p => p.Box).Aggregate((a, b) => a.Union(b));
+                var confs = parts.Where(p => p.Confidence.HasValue).Select(p => p.Confidence!.Value).ToList();
+                var end = group.Max(d => d.EndCol);
+                cells.Add(new LayoutCell(r, group.Key, text, 1, end - group.Key + 1, r < firstValueRow, box,
+                    confs.Count > 0 ? confs.Min() : null, page.Page));
+            }
+        }
+
+        var tableBox = lines.Select(l => l.Box).Aggregate((a, b) => a.Union(b));
+        return columnCount == 0 ? null : new LayoutTable(page.Page, cells, GridKind.Grid, tableBox);
+    }
+
+    private static double Overlap((double Left, double Right) col, BoundingBox box) =>
+        Math.Min(col.Right, box.Right) - Math.Max(col.Left, box.Left);
+
+    private static List<(double Left, double Right)> MergeIntervals(IEnumerable<(double Left, double Right)> intervals, double tolerance)
+    {
+        var merged = new List<(double Left, double Right)>();
+        foreach (var (l, r) in intervals.OrderBy(i => i.Left))
+        {
+            if (merged.Count > 0 && l <= merged[^1].Right - tolerance)
+            {
+                merged[^1] = (merged[^1].Left, Math.Max(merged[^1].Right, r));
+            }
+            else
+            {
+                merged.Add((l, r));
+            }
+        }
+
+        return merged;
+    }
+
+    private static bool IsMargin(Line line, PageWords page) =>
+        line.Box.Top < 0.08 * page.Height || line.Box.Bottom > 0.92 * page.Height;
+
+    private static string MarginKey(string text) => new([.. text.Where(c => !char.IsDigit(c) && !char.IsWhiteSpace(c))]);
+
+    /// <summary>Text in the top or bottom margin that repeats on several pages (digits ignored) is a running header/footer.</summary>
+    private static HashSet<string> RepeatedMarginLines(IReadOnlyList<PageWords> pages)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var page in pages)
+        {
+            var words = page.Words.Where(w => w.Box.Height > 0).ToList();
+            if (words.Count == 0)
+            {
+                continue;
+            }
+
+            var h = Median(words.Select(w => w.Box.Height));
+            foreach (var key in ClusterLines(words, h).Where(l => IsMargin(l, page)).Select(l => MarginKey(l.Text)).Distinct())
+            {
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        return [.. counts.Where(kv => kv.Value >= 2 && pages.Count >= 2).Select(kv => kv.Key)];
+    }
+
+    private static bool Continues(LayoutTable previous, LayoutTable next) =>
+        previous.ColumnCount == next.ColumnCount
+        && previous.Box is { } a && next.Box is { } b
+        && Math.Abs(a.Left - b.Left) < 0.05 * Math.Max(a.Width, 1)
+        && Math.Abs(a.Right - b.Right) < 0.05 * Math.Max(a.Width, 1);
+
+    private static LayoutTable Join(LayoutTable previous, LayoutTable next)
+    {
+        var offset = previous.RowCount;
+
+        // A header repeated on the continuation page is dropped; its first value row follows on.
+        var skip = next.Cells.Where(c => c.IsHeader).Select(c => c.Row).DefaultIfEmpty(-1).Max() + 1;
+        var cells = previous.Cells.Concat(next.Cells.Where(c => c.Row >= skip).Select(c => c with { Row = c.Row - skip + offset })).ToList();
+        return previous with { Cells = cells };
+    }
+
+    internal static double Median(IEnumerable<double> values)
+    {
+        var list = values.Order().ToList();
+        return list.Count == 0 ? 10 : list[list.Count / 2];
+    }
+}

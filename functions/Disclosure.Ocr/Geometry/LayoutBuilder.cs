@@ -13,21 +13,57 @@ public static class LayoutBuilder
     public static IReadOnlyList<LayoutBlock> Build(IReadOnlyList<PageWords> pages)
     {
         var repeated = RepeatedMarginLines(pages);
-        var blocks = new List<LayoutBlock>();
+        var items = new List<Item>();
         foreach (var page in pages)
         {
-            var pageBlocks = BuildPage(page, repeated);
-            if (pageBlocks.Count > 0 && blocks.Count > 0 && blocks[^1] is LayoutTable previous && pageBlocks[0] is LayoutTable next
-                && Continues(previous, next))
+            var pageItems = BuildPage(page, repeated);
+
+            // A table that ends one page and starts the next is one table: its lines are stacked and rebuilt together.
+            if (pageItems.Count > 0 && items.Count > 0 && items[^1].Table is { } previous && pageItems[0].Table is { } next
+                && previous.Pages[^1].Page == page.Page - 1)
             {
-                blocks[^1] = Join(previous, next);
-                pageBlocks.RemoveAt(0);
+                var offset = previous.Lines.Max(l => l.Box.Bottom) + 2 * previous.H - next.Lines.Min(l => l.Box.Top);
+                foreach (var line in next.Lines)
+                {
+                    Shift(line, offset);
+                }
+
+                previous.Lines.AddRange(next.Lines);
+                previous.Pages.Add((next.Lines.Min(l => l.Box.Top), page.Page));
+                pageItems.RemoveAt(0);
             }
 
-            blocks.AddRange(pageBlocks);
+            items.AddRange(pageItems);
+        }
+
+        var blocks = new List<LayoutBlock>();
+        foreach (var item in items)
+        {
+            if (item.Block is not null)
+            {
+                blocks.Add(item.Block);
+            }
+            else if (BuildTable(item.Table!) is { } table)
+            {
+                blocks.Add(table);
+            }
         }
 
         return blocks;
+    }
+
+    /// <summary>A page's content before tables are built: a finished paragraph, or the lines of a table region.</summary>
+    private sealed record Item(LayoutBlock? Block, TableLines? Table);
+
+    private sealed record TableLines(List<Line> Lines, double H, List<(double Top, int Page)> Pages, double PageWidth);
+
+    private static void Shift(Line line, double dy)
+    {
+        line.Box = line.Box with { Top = line.Box.Top + dy, Bottom = line.Box.Bottom + dy };
+        foreach (var seg in line.Segments)
+        {
+            seg.Box = seg.Box with { Top = seg.Box.Top + dy, Bottom = seg.Box.Bottom + dy };
+        }
     }
 
     private sealed class Segment
@@ -57,7 +93,7 @@ public static class LayoutBuilder
         public bool IsData { get; set; }
     }
 
-    private static List<LayoutBlock> BuildPage(PageWords page, HashSet<string> repeated)
+    private static List<Item> BuildPage(PageWords page, HashSet<string> repeated)
     {
         var words = page.Words.Where(w => !string.IsNullOrWhiteSpace(w.Text) && w.Box.Height > 0).ToList();
         if (words.Count == 0)
@@ -70,6 +106,7 @@ public static class LayoutBuilder
             words = [.. words.Select(w => w with { Text = TextRules.RepairDigits(w.Text) })];
         }
 
+        words = NormaliseHeights(words);
         var h = Median(words.Select(w => w.Box.Height));
         var lines = ClusterLines(words, h);
         lines.RemoveAll(l => IsMargin(l, page) && (TextRules.IsPageNumber(l.Text) || repeated.Contains(MarginKey(l.Text))));
@@ -86,7 +123,16 @@ public static class LayoutBuilder
             line.IsData = values >= 1 && line.Segments.Count >= 2 && (values >= 2 || !line.Segments[0].IsValue);
         }
 
-        bool IsWideText(Line l) => l.Segments.Count == 1 && !l.Segments[0].IsValue && l.Box.Width > 0.72 * textWidth;
+        bool IsWideText(Line l) => (l.Segments.Count == 1 && !l.Segments[0].IsValue && l.Box.Width > 0.72 * textWidth)
+            || TextRules.IsSectionHeading(l.Text) || l.Text.TrimEnd().EndsWith('。');
+
+        if (Environment.GetEnvironmentVariable("DISCLOSURE_LAYOUT_DEBUG") == "1")
+        {
+            foreach (var l in lines)
+            {
+                Console.Error.WriteLine($"  p{page.Page} y={l.Box.Top:0.0}-{l.Box.Bottom:0.0} data={l.IsData} :: {string.Join(" | ", l.Segments.Select(x => $"{x.Box.Left:0}-{x.Box.Right:0}:{x.Text}"))}");
+            }
+        }
 
         var inTable = new int[lines.Count];
         Array.Fill(inTable, -1);
@@ -131,14 +177,10 @@ public static class LayoutBuilder
             i = to;
         }
 
-        var blocks = new List<(double Top, LayoutBlock Block)>();
+        var blocks = new List<(double Top, Item Block)>();
         foreach (var (from, to) in regions)
         {
-            var table = BuildTable(page, lines.GetRange(from, to - from + 1), h);
-            if (table is not null)
-            {
-                blocks.Add((lines[from].Box.Top, table));
-            }
+            blocks.Add((lines[from].Box.Top, new Item(null, new TableLines(lines.GetRange(from, to - from + 1), h, [(double.MinValue, page.Page)], page.Width))));
         }
 
         var paragraphLines = lines.Where((_, i) => inTable[i] < 0).ToList();
@@ -154,7 +196,7 @@ public static class LayoutBuilder
             var text = current.Aggregate("", (acc, l) => TextRules.Join(acc, l.Text));
             var box = current.Select(l => l.Box).Aggregate((a, b) => a.Union(b));
             var confs = current.SelectMany(l => l.Words).Where(w => w.Confidence.HasValue).Select(w => w.Confidence!.Value).ToList();
-            blocks.Add((box.Top, new LayoutParagraph(page.Page, text, box, confs.Count > 0 ? confs.Average() : null)));
+            blocks.Add((box.Top, new Item(new LayoutParagraph(page.Page, text, box, confs.Count > 0 ? confs.Average() : null), null)));
             current.Clear();
         }
 
@@ -178,6 +220,32 @@ public static class LayoutBuilder
 
         Flush();
         return [.. blocks.OrderBy(b => b.Top).Select(b => b.Block)];
+    }
+
+    /// <summary>
+    /// Text-layer boxes span the font's ascent to descent, which for CJK fonts can be 2–3 em, so boxes of adjacent lines
+    /// overlap. The em size is known from full-width characters (one em wide each); boxes are shrunk about their centre to it.
+    /// </summary>
+    internal static List<PositionedWord> NormaliseHeights(List<PositionedWord> words)
+    {
+        var ems = words.Where(w => w.Text.Length > 0 && w.Text.All(TextRules.IsCjk)).Select(w => w.Box.Width / w.Text.Length).ToList();
+        if (ems.Count < 5)
+        {
+            return words;
+        }
+
+        var ratio = Median(ems) / Median(words.Select(w => w.Box.Height));
+        if (ratio >= 0.9)
+        {
+            return words;
+        }
+
+        ratio = Math.Max(ratio, 0.25);
+        return [.. words.Select(w =>
+        {
+            var half = w.Box.Height * ratio / 2;
+            return w with { Box = new BoundingBox(w.Box.Left, w.Box.CenterY - half, w.Box.Right, w.Box.CenterY + half) };
+        })];
     }
 
     private static bool LooksLikeContinuation(Line line, Line previous) => line.Box.Top - previous.Box.Bottom < 1.5 * previous.Box.Height;
@@ -230,14 +298,18 @@ public static class LayoutBuilder
     private sealed class CellDraft
     {
         public int StartCol { get; init; }
-        public int EndCol { get; init; }
+        public int EndCol { get; set; }
         public List<Segment> Parts { get; } = [];
         public BoundingBox Box => Parts.Select(p => p.Box).Aggregate((a, b) => a.Union(b));
         public bool IsValue => Parts.Count == 1 && Parts[0].IsValue;
     }
 
-    private static LayoutTable? BuildTable(PageWords page, List<Line> lines, double h)
+    private static LayoutTable? BuildTable(TableLines region)
     {
+        var lines = region.Lines;
+        var h = region.H;
+        int PageOf(BoundingBox box) => region.Pages.Last(p => box.Top >= p.Top - 0.5 * h).Page;
+
         // Columns of values: union of the x-extents of every value that follows a label (or stands in an all-value row).
         var valueSegs = lines.Where(l => l.IsData)
             .SelectMany(l => l.Segments.Where((s, i) => s.IsValue && (i > 0 || l.Segments.All(x => x.IsValue))))
@@ -250,28 +322,34 @@ public static class LayoutBuilder
         var valueCols = MergeIntervals(valueSegs.Select(s => (s.Box.Left, s.Box.Right)), 0.1 * h);
         var firstValueLeft = valueCols[0].Left;
 
-        // Columns that hold no value at all (a blank column) still have a header: add them from the header text.
+        // Columns that hold no value at all (a blank column) still have a header: add them from the header text, when the
+        // header sits well away from every value column (a header over a narrow value column is wider than its values).
+        var centers = valueCols.Select(c => (c.Left + c.Right) / 2).ToList();
+        var spacing = centers.Count > 1 ? centers.Zip(centers.Skip(1), (a, b) => b - a).Min() : double.MaxValue;
         var extra = lines.Where(l => !l.IsData).SelectMany(l => l.Segments)
-            .Where(s => s.Box.Left >= firstValueLeft - 0.3 * h && !valueCols.Any(c => Overlap(c, s.Box) > 0))
+            .Where(s => s.Box.Left >= firstValueLeft - 0.3 * h && !valueCols.Any(c => Overlap(c, s.Box) > 0)
+                && centers.All(c => Math.Abs(c - s.Box.CenterX) > 0.6 * spacing) && s.Box.Width < 2 * spacing)
             .Select(s => (s.Box.Left, s.Box.Right));
         var numericCols = MergeIntervals(valueCols.Concat(extra), 0.1 * h);
         firstValueLeft = numericCols[0].Left;
 
-        // Label sub-columns: left edges of the labels on value rows (labels are left-aligned in their cells).
-        var labelSegs = lines.SelectMany(l => l.Segments).Where(s => s.Box.Left < firstValueLeft - 0.3 * h).ToList();
+        // Each value column owns the space up to half-way to its neighbours (headers and wide values are placed by that).
+        var owned = numericCols.Select((c, i) => (
+            Left: i == 0 ? double.MinValue / 4 : (numericCols[i - 1].Right + c.Left) / 2,
+            Right: i == numericCols.Count - 1 ? double.MaxValue / 4 : (c.Right + numericCols[i + 1].Left) / 2)).ToList();
+
+        // Label sub-columns: left edges of the labels on value rows (labels are left-aligned in their cells). The label
+        // area ends where the widest of those labels ends; header text right of it belongs to the value columns.
+        var rowLabels = lines.Where(l => l.IsData).SelectMany(l => l.Segments)
+            .Where(s => !s.IsValue && s.Box.Right < firstValueLeft + 0.3 * h).ToList();
+        var labelEnd = rowLabels.Count > 0 ? Math.Min(rowLabels.Max(s => s.Box.Right) + 0.3 * h, firstValueLeft - 0.3 * h) : double.MinValue;
         var labelStarts = new List<double>();
-        foreach (var left in lines.Where(l => l.IsData).SelectMany(l => l.Segments)
-                     .Where(s => !s.IsValue && s.Box.Left < firstValueLeft - 0.3 * h).Select(s => s.Box.Left).Order())
+        foreach (var left in rowLabels.Select(s => s.Box.Left).Order())
         {
             if (labelStarts.Count == 0 || left - labelStarts[^1] > 1.0 * h)
             {
                 labelStarts.Add(left);
             }
-        }
-
-        if (labelStarts.Count == 0 && labelSegs.Count > 0)
-        {
-            labelStarts.Add(labelSegs.Min(s => s.Box.Left));
         }
 
         var labelCount = labelStarts.Count;
@@ -280,7 +358,7 @@ public static class LayoutBuilder
         (int Start, int End) Place(Segment s)
         {
             int start, end;
-            if (s.Box.Left < firstValueLeft - 0.3 * h && labelCount > 0)
+            if (labelCount > 0 && s.Box.Left < labelEnd)
             {
                 start = 0;
                 for (var c = 0; c < labelCount; c++)
@@ -311,7 +389,8 @@ public static class LayoutBuilder
                 return (start, end);
             }
 
-            var hits = Enumerable.Range(0, numericCols.Count).Where(c => Overlap(numericCols[c], s.Box) > 0.05 * h).ToList();
+            var hits = Enumerable.Range(0, numericCols.Count)
+                .Where(c => Overlap(owned[c], s.Box) > 0.3 * Math.Min(s.Box.Width, owned[c].Right - owned[c].Left)).ToList();
             if (hits.Count == 0)
             {
                 var nearest = Enumerable.Range(0, numericCols.Count)
@@ -327,7 +406,7 @@ public static class LayoutBuilder
         foreach (var seg in lines.SelectMany(l => l.Segments).OrderBy(s => s.Box.Top).ThenBy(s => s.Box.Left))
         {
             var (start, end) = Place(seg);
-            var open = seg.IsValue ? null : drafts.LastOrDefault(d => d.StartCol == start && d.EndCol == end && !d.IsValue
+            var open = seg.IsValue ? null : drafts.LastOrDefault(d => d.StartCol == start && !d.IsValue
                 && seg.Box.Top - d.Box.Bottom < 0.5 * h && seg.Box.Top - d.Box.Bottom > -0.3 * h);
             if (open is null)
             {
@@ -336,6 +415,7 @@ public static class LayoutBuilder
             }
 
             open.Parts.Add(seg);
+            open.EndCol = Math.Max(open.EndCol, end);
         }
 
         // Rows: cells whose tops are within a fraction of a line belong to one row (cells are top-aligned or one line high).
@@ -364,12 +444,12 @@ public static class LayoutBuilder
                 var confs = parts.Where(p => p.Confidence.HasValue).Select(p => p.Confidence!.Value).ToList();
                 var end = group.Max(d => d.EndCol);
                 cells.Add(new LayoutCell(r, group.Key, text, 1, end - group.Key + 1, r < firstValueRow, box,
-                    confs.Count > 0 ? confs.Min() : null, page.Page));
+                    confs.Count > 0 ? confs.Min() : null, PageOf(box)));
             }
         }
 
         var tableBox = lines.Select(l => l.Box).Aggregate((a, b) => a.Union(b));
-        return columnCount == 0 ? null : new LayoutTable(page.Page, cells, GridKind.Grid, tableBox);
+        return columnCount == 0 ? null : new LayoutTable(region.Pages[0].Page, cells, GridKind.Grid, tableBox);
     }
 
     private static double Overlap((double Left, double Right) col, BoundingBox box) =>
@@ -418,22 +498,6 @@ public static class LayoutBuilder
         }
 
         return [.. counts.Where(kv => kv.Value >= 2 && pages.Count >= 2).Select(kv => kv.Key)];
-    }
-
-    private static bool Continues(LayoutTable previous, LayoutTable next) =>
-        previous.ColumnCount == next.ColumnCount
-        && previous.Box is { } a && next.Box is { } b
-        && Math.Abs(a.Left - b.Left) < 0.05 * Math.Max(a.Width, 1)
-        && Math.Abs(a.Right - b.Right) < 0.05 * Math.Max(a.Width, 1);
-
-    private static LayoutTable Join(LayoutTable previous, LayoutTable next)
-    {
-        var offset = previous.RowCount;
-
-        // A header repeated on the continuation page is dropped; its first value row follows on.
-        var skip = next.Cells.Where(c => c.IsHeader).Select(c => c.Row).DefaultIfEmpty(-1).Max() + 1;
-        var cells = previous.Cells.Concat(next.Cells.Where(c => c.Row >= skip).Select(c => c with { Row = c.Row - skip + offset })).ToList();
-        return previous with { Cells = cells };
     }
 
     internal static double Median(IEnumerable<double> values)

@@ -14,6 +14,9 @@ internal static partial class TextRules
 
     public static bool IsHeading(string s) => HeadingRegex().IsMatch(s.TrimStart());
 
+    /// <summary>One of the six section headings of the report (not a table row label such as 一、本年新收…).</summary>
+    public static bool IsSectionHeading(string s) => SectionRegex().IsMatch(s.Replace(" ", "", StringComparison.Ordinal));
+
     public static bool IsPageNumber(string s) => PageNumberRegex().IsMatch(s.Trim());
 
     public static bool IsCjk(char c) => c >= 0x2E80;
@@ -73,6 +76,9 @@ internal static partial class TextRules
 
     [GeneratedRegex(@"^([一二三四五六七八九十]{1,3}\s*[、.．]|（[一二三四五六七八九十]{1,3}）|\([一二三四五六七八九十]{1,3}\))")]
     private static partial Regex HeadingRegex();
+
+    [GeneratedRegex(@"^[一二三四五六][、.．](总体情况|主动公开|收到和处理|政府信息公开行政复议|存在的主要问题|其他需要报告)")]
+    private static partial Regex SectionRegex();
 
     [GeneratedRegex(@"^([-—–－\s]*[0-9]{1,4}[-—–－\s]*|第\s*[0-9]{1,4}\s*页(\s*[/，,]?\s*共\s*[0-9]{1,4}\s*页)?|[0-9]{1,4}\s*/\s*[0-9]{1,4})$")]
     private static partial Regex PageNumberRegex();

@@ -50,8 +50,10 @@ internal static class PopplerParsers
         using var reader = XmlReader.Create(new StringReader(xhtml), settings);
         List<PositionedWord>? words = null;
         double width = 0, height = 0;
-        while (reader.Read())
+        var advanced = false;
+        while (advanced || reader.Read())
         {
+            advanced = false;
             if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "page")
             {
                 words = [];
@@ -62,7 +64,9 @@ internal static class PopplerParsers
             else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "word" && words is not null)
             {
                 var box = new BoundingBox(Attr(reader, "xMin"), Attr(reader, "yMin"), Attr(reader, "xMax"), Attr(reader, "yMax"));
+                // ReadElementContentAsString moves to the next node itself: do not Read() past it.
                 var text = reader.ReadElementContentAsString();
+                advanced = true;
                 if (!string.IsNullOrWhiteSpace(text))
                 {
                     words.Add(new PositionedWord(text.Trim(), box));

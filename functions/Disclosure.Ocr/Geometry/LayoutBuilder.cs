@@ -74,6 +74,8 @@ public static class LayoutBuilder
         public bool IsValue { get; set; }
         public double? Confidence { get; set; }
 
+        public int LineIndex { get; set; }
+
         public void Refresh()
         {
             Box = Words.Select(w => w.Box).Aggregate((a, b) => a.Union(b));
@@ -103,7 +105,9 @@ public static class LayoutBuilder
 
         if (page.Ocr)
         {
-            words = [.. words.Select(w => w with { Text = TextRules.RepairDigits(w.Text) })];
+            // Remnants of cell borders ('|', '[', '】') are not text; digits misread as letters are repaired in value-shaped words.
+            words = [.. words.Select(w => w with { Text = TextRules.RepairDigits(w.Text.Trim('|', '[', ']', '【', '】', '_', '‖', '丨', ' ')) })
+                .Where(w => w.Text.Length > 0)];
         }
 
         words = NormaliseHeights(words);
@@ -402,8 +406,16 @@ public static class LayoutBuilder
         }
 
         // Cells: segments in the same column span, stacked with a line gap, are one wrapped cell; values never merge.
+        for (var i = 0; i < lines.Count; i++)
+        {
+            foreach (var seg in lines[i].Segments)
+            {
+                seg.LineIndex = i;
+            }
+        }
+
         var drafts = new List<CellDraft>();
-        foreach (var seg in lines.SelectMany(l => l.Segments).OrderBy(s => s.Box.Top).ThenBy(s => s.Box.Left))
+        foreach (var seg in lines.SelectMany(l => l.Segments).OrderBy(s => s.LineIndex).ThenBy(s => s.Box.Left))
         {
             var (start, end) = Place(seg);
             var open = seg.IsValue ? null : drafts.LastOrDefault(d => d.StartCol == start && !d.IsValue
@@ -418,18 +430,20 @@ public static class LayoutBuilder
             open.EndCol = Math.Max(open.EndCol, end);
         }
 
-        // Rows: cells whose tops are within a fraction of a line belong to one row (cells are top-aligned or one line high).
+        // Rows: cells that start on the same line are one row; rows whose tops are within a fraction of a line are merged
+        // (cells are top-aligned or one line high).
         var rows = new List<List<CellDraft>>();
         double rowTop = double.MinValue;
-        foreach (var d in drafts.OrderBy(d => d.Box.Top))
+        foreach (var group in drafts.GroupBy(d => d.Parts[0].LineIndex).OrderBy(g => g.Key))
         {
-            if (rows.Count == 0 || d.Box.Top - rowTop > 0.6 * h)
+            var top = group.Min(d => d.Parts[0].Box.Top);
+            if (rows.Count == 0 || top - rowTop > 0.6 * h)
             {
                 rows.Add([]);
-                rowTop = d.Box.Top;
+                rowTop = top;
             }
 
-            rows[^1].Add(d);
+            rows[^1].AddRange(group);
         }
 
         var firstValueRow = rows.FindIndex(r => r.Any(d => d.IsValue));

@@ -30,7 +30,16 @@ public sealed class LocalImageReader(OcrOptions options, ReadLimits limits) : ID
 
         using var temp = new TempFolder(options.TempRoot);
         var path = temp.File(info.Kind switch { ImageProbe.Kind.Png => "in.png", ImageProbe.Kind.Jpeg => "in.jpg", _ => "in.tif" });
-        await File.WriteAllBytesAsync(path, content.ToArray(), cancellationToken).ConfigureAwait(false);
+        if (info.Kind == ImageProbe.Kind.Png && RasterCleaner.ReadPng(content.Span) is { } gray)
+        {
+            RasterCleaner.RemoveRules(gray, options.Dpi);
+            path = temp.File("in.pgm");
+            await File.WriteAllBytesAsync(path, RasterCleaner.WritePgm(gray), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await File.WriteAllBytesAsync(path, content.ToArray(), cancellationToken).ConfigureAwait(false);
+        }
         var (tsv, error) = await Tesseract.RunAsync(path, options, temp, cancellationToken).ConfigureAwait(false);
         if (tsv is null)
         {

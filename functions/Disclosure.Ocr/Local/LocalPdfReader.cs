@@ -112,14 +112,21 @@ public sealed partial class LocalPdfReader(OcrOptions options, ReadLimits limits
         var prefix = temp.File($"p{page.Page}");
         var pageArg = page.Page.ToString(CultureInfo.InvariantCulture);
         var raster = await ToolRunner.RunAsync("pdftoppm",
-            ["-r", dpi.ToString(CultureInfo.InvariantCulture), "-gray", "-png", "-singlefile", "-f", pageArg, "-l", pageArg, pdf, prefix],
+            ["-r", dpi.ToString(CultureInfo.InvariantCulture), "-gray", "-singlefile", "-f", pageArg, "-l", pageArg, pdf, prefix],
             temp.Path, options.ToolTimeout, ct).ConfigureAwait(false);
         if (!raster.Ok)
         {
             return (null, $"第 {page.Page} 页栅格化失败（{raster.Describe("pdftoppm")}）");
         }
 
-        var (tsv, error) = await Tesseract.RunAsync(prefix + ".png", options, temp, ct).ConfigureAwait(false);
+        var pgm = prefix + ".pgm";
+        if (RasterCleaner.ReadPgm(await File.ReadAllBytesAsync(pgm, ct).ConfigureAwait(false)) is { } gray)
+        {
+            RasterCleaner.RemoveRules(gray, (int)dpi);
+            await File.WriteAllBytesAsync(pgm, RasterCleaner.WritePgm(gray), ct).ConfigureAwait(false);
+        }
+
+        var (tsv, error) = await Tesseract.RunAsync(pgm, options, temp, ct, (int)dpi).ConfigureAwait(false);
         if (tsv is null)
         {
             return (null, $"第 {page.Page} 页识别失败（{error}）");
@@ -138,10 +145,10 @@ public sealed partial class LocalPdfReader(OcrOptions options, ReadLimits limits
 /// <summary>The tesseract invocation shared by PDF pages and images.</summary>
 internal static class Tesseract
 {
-    public static async Task<(string? Tsv, string? Error)> RunAsync(string image, OcrOptions options, TempFolder temp, CancellationToken ct)
+    public static async Task<(string? Tsv, string? Error)> RunAsync(string image, OcrOptions options, TempFolder temp, CancellationToken ct, int? dpi = null)
     {
         var result = await ToolRunner.RunAsync("tesseract",
-            [image, "stdout", "-l", options.Languages, "--psm", "3", "--dpi", options.Dpi.ToString(CultureInfo.InvariantCulture),
+            [image, "stdout", "-l", options.Languages, "--psm", "3", "--dpi", (dpi ?? options.Dpi).ToString(CultureInfo.InvariantCulture),
              "-c", "preserve_interword_spaces=1", "tsv"],
             temp.Path, options.ToolTimeout, ct).ConfigureAwait(false);
         return result.Ok ? (result.StdOut, null) : (null, result.Describe("tesseract"));

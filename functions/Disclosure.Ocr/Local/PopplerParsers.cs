@@ -116,7 +116,7 @@ internal static class PopplerParsers
         var result = new List<PageWords>();
         foreach (var (num, (width, height, words)) in pages)
         {
-            var angle = SkewAngle(words);
+            var angle = SkewAngle(words, scale);
             var list = words.Select(x => x.Word).ToList();
             if (Math.Abs(angle) > 0.001)
             {
@@ -130,13 +130,15 @@ internal static class PopplerParsers
     }
 
     /// <summary>Median slope of tesseract's text lines (radians): a scan rotated by a degree or two still has straight lines.</summary>
-    internal static double SkewAngle(IEnumerable<(PositionedWord Word, string LineKey)> words)
+    internal static double SkewAngle(IEnumerable<(PositionedWord Word, string LineKey)> words, double scale = 1)
     {
         var slopes = new List<double>();
         foreach (var line in words.GroupBy(w => w.LineKey))
         {
-            var pts = line.Select(w => (X: w.Word.Box.CenterX, Y: w.Word.Box.Bottom)).ToList();
-            if (pts.Count < 3 || pts.Max(p => p.X) - pts.Min(p => p.X) < 50)
+            // Bottoms of CJK glyphs sit on one line; digits and punctuation are shorter, so the median-height words only.
+            var typical = LayoutBuilder.Median(line.Select(w => w.Word.Box.Height));
+            var pts = line.Where(w => Math.Abs(w.Word.Box.Height - typical) < 0.2 * typical).Select(w => (X: w.Word.Box.CenterX, Y: w.Word.Box.Bottom)).ToList();
+            if (pts.Count < 6 || pts.Max(p => p.X) - pts.Min(p => p.X) < 300 * scale)
             {
                 continue;
             }
@@ -151,7 +153,14 @@ internal static class PopplerParsers
             }
         }
 
-        return slopes.Count < 3 ? 0 : LayoutBuilder.Median(slopes);
+        if (slopes.Count < 3)
+        {
+            return 0;
+        }
+
+        // Below a tenth of a degree the rotation is noise; above five degrees the estimate is not to be trusted.
+        var angle = LayoutBuilder.Median(slopes);
+        return Math.Abs(angle) < 0.1 * Math.PI / 180 || Math.Abs(angle) > 5 * Math.PI / 180 ? 0 : angle;
     }
 
     private static PositionedWord Rotate(PositionedWord w, double angle, double cx, double cy)

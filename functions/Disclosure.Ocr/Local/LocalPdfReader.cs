@@ -148,7 +148,7 @@ internal static class Tesseract
     public static async Task<(string? Tsv, string? Error)> RunAsync(string image, OcrOptions options, TempFolder temp, CancellationToken ct, int? dpi = null)
     {
         var result = await ToolRunner.RunAsync("tesseract",
-            [image, "stdout", "-l", options.Languages, "--psm", "3", "--dpi", (dpi ?? options.Dpi).ToString(CultureInfo.InvariantCulture),
+            [image, "stdout", "-l", options.Languages, "--psm", "4", "--dpi", (dpi ?? options.Dpi).ToString(CultureInfo.InvariantCulture),
              "-c", "preserve_interword_spaces=1", "tsv"],
             temp.Path, options.ToolTimeout, ct).ConfigureAwait(false);
         return result.Ok ? (result.StdOut, null) : (null, result.Describe("tesseract"));

@@ -70,32 +70,35 @@ internal static class RasterCleaner
             }
         }
 
-        // Whiten the rules and their anti-aliased fringe (one pixel either side).
+        // Whiten the rules and their anti-aliased fringe (two pixels either side, unless the pixel is solid ink of a glyph).
+        var clear = (bool[])mask.Clone();
         for (var i = 0; i < px.Length; i++)
         {
-            if (mask[i])
+            if (!mask[i])
+            {
+                continue;
+            }
+
+            var (x, y) = (i % w, i / w);
+            for (var d = -2; d <= 2; d++)
+            {
+                if (x + d >= 0 && x + d < w && px[i + d] > 40)
+                {
+                    clear[i + d] = true;
+                }
+
+                if (y + d >= 0 && y + d < h && px[i + d * w] > 40)
+                {
+                    clear[i + d * w] = true;
+                }
+            }
+        }
+
+        for (var i = 0; i < px.Length; i++)
+        {
+            if (clear[i])
             {
                 px[i] = 255;
-                var x = i % w;
-                if (x > 0 && px[i - 1] > 60)
-                {
-                    px[i - 1] = 255;
-                }
-
-                if (x < w - 1 && !mask[i + 1] && px[i + 1] > 60)
-                {
-                    px[i + 1] = 255;
-                }
-
-                if (i >= w && px[i - w] > 60)
-                {
-                    px[i - w] = 255;
-                }
-
-                if (i + w < px.Length && !mask[i + w] && px[i + w] > 60)
-                {
-                    px[i + w] = 255;
-                }
             }
         }
     }

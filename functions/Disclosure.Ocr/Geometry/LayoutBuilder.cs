@@ -418,7 +418,8 @@ public static class LayoutBuilder
         foreach (var seg in lines.SelectMany(l => l.Segments).OrderBy(s => s.LineIndex).ThenBy(s => s.Box.Left))
         {
             var (start, end) = Place(seg);
-            var open = seg.IsValue ? null : drafts.LastOrDefault(d => d.StartCol == start && !d.IsValue
+            // A label that starts with its own number (二、 （三） 4.) begins a new cell even when the lines nearly touch.
+            var open = seg.IsValue || TextRules.StartsItem(seg.Text) ? null : drafts.LastOrDefault(d => d.StartCol == start && !d.IsValue
                 && seg.Box.Top - d.Box.Bottom < 0.5 * h && seg.Box.Top - d.Box.Bottom > -0.3 * h);
             if (open is null)
             {

@@ -14,6 +14,9 @@ internal static partial class TextRules
 
     public static bool IsHeading(string s) => HeadingRegex().IsMatch(s.TrimStart());
 
+    /// <summary>Text that opens an enumerated item: 二、 （三） (3) 4. — never the continuation of a wrapped label.</summary>
+    public static bool StartsItem(string s) => IsHeading(s) || ItemRegex().IsMatch(s.TrimStart());
+
     /// <summary>One of the six section headings of the report (not a table row label such as 一、本年新收…).</summary>
     public static bool IsSectionHeading(string s) => SectionRegex().IsMatch(s.Replace(" ", "", StringComparison.Ordinal));
 
@@ -45,6 +48,12 @@ internal static partial class TextRules
     /// </summary>
     public static string RepairDigits(string s)
     {
+        var stripped = s.Trim('“', '”', '"', '\'', '‘', '’', '`', '^', '~', '。', '，', ',', '.');
+        if (stripped.Length > 0 && stripped.Length < s.Length && stripped.All(char.IsAsciiDigit))
+        {
+            return stripped;
+        }
+
         var digits = s.Count(char.IsAsciiDigit);
         if (digits == 0 || digits * 2 < s.Length)
         {
@@ -76,6 +85,9 @@ internal static partial class TextRules
 
     [GeneratedRegex(@"^([一二三四五六七八九十]{1,3}\s*[、.．]|（[一二三四五六七八九十]{1,3}）|\([一二三四五六七八九十]{1,3}\))")]
     private static partial Regex HeadingRegex();
+
+    [GeneratedRegex(@"^[0-9]{1,2}\s*[.．、]\s*\D")]
+    private static partial Regex ItemRegex();
 
     [GeneratedRegex(@"^[一二三四五六][、.．](总体情况|主动公开|收到和处理|政府信息公开行政复议|存在的主要问题|其他需要报告)")]
     private static partial Regex SectionRegex();

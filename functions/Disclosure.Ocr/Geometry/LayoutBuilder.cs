@@ -112,7 +112,7 @@ public static class LayoutBuilder
 
         words = NormaliseHeights(words);
         var h = Median(words.Select(w => w.Box.Height));
-        var lines = ClusterLines(words, h);
+        var lines = ClusterLines(words, h, page.Ocr);
         lines.RemoveAll(l => IsMargin(l, page) && (TextRules.IsPageNumber(l.Text) || repeated.Contains(MarginKey(l.Text))));
         if (lines.Count == 0)
         {
@@ -254,7 +254,7 @@ public static class LayoutBuilder
 
     private static bool LooksLikeContinuation(Line line, Line previous) => line.Box.Top - previous.Box.Bottom < 1.5 * previous.Box.Height;
 
-    private static List<Line> ClusterLines(List<PositionedWord> words, double h)
+    private static List<Line> ClusterLines(List<PositionedWord> words, double h, bool ocr = false)
     {
         var lines = new List<Line>();
         Line? current = null;
@@ -281,7 +281,9 @@ public static class LayoutBuilder
             {
                 var gap = seg is null ? double.MaxValue : w.Box.Left - seg.Words[^1].Box.Right;
                 var bothValues = seg is not null && TextRules.IsValue(seg.Words[^1].Text) && TextRules.IsValue(w.Text);
-                if (seg is null || gap > 0.6 * h || (bothValues && gap > 0.35 * h))
+                // OCR splits a phrase into words with wider gaps than a text layer does; cells are further apart than either.
+                if (seg is null || gap > (ocr ? 1.2 : 0.6) * h || (bothValues && gap > 0.35 * h)
+                    || (gap > 0.3 * h && TextRules.StartsItem(w.Text) && !TextRules.IsValue(w.Text)))
                 {
                     seg = new Segment { Words = [] };
                     line.Segments.Add(seg);
@@ -341,6 +343,37 @@ public static class LayoutBuilder
         var owned = numericCols.Select((c, i) => (
             Left: i == 0 ? double.MinValue / 4 : (numericCols[i - 1].Right + c.Left) / 2,
             Right: i == numericCols.Count - 1 ? double.MaxValue / 4 : (c.Right + numericCols[i + 1].Left) / 2)).ToList();
+
+        // A segment in the value area that spreads over several value columns is split word by word (OCR leaves
+        // smaller gaps between header words than between cells of a text layer).
+        foreach (var line in lines)
+        {
+            for (var i = 0; i < line.Segments.Count; i++)
+            {
+                var seg = line.Segments[i];
+                if (seg.Words.Count < 2 || seg.Box.Left < firstValueLeft - 0.3 * h)
+                {
+                    continue;
+                }
+
+                int ColumnOf(PositionedWord w) => Enumerable.Range(0, owned.Count).FirstOrDefault(c => w.Box.CenterX >= owned[c].Left && w.Box.CenterX < owned[c].Right);
+                var groups = seg.Words.GroupBy(ColumnOf).OrderBy(g => g.Key).ToList();
+                if (groups.Count < 2)
+                {
+                    continue;
+                }
+
+                var parts = groups.Select(g => new Segment { Words = [.. g] }).ToList();
+                foreach (var part in parts)
+                {
+                    part.Refresh();
+                }
+
+                line.Segments.RemoveAt(i);
+                line.Segments.InsertRange(i, parts);
+                i += parts.Count - 1;
+            }
+        }
 
         // Label sub-columns: left edges of the labels on value rows (labels are left-aligned in their cells). The label
         // area ends where the widest of those labels ends; header text right of it belongs to the value columns.

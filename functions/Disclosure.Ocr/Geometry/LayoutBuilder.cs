@@ -55,7 +55,7 @@ public static class LayoutBuilder
     /// <summary>A page's content before tables are built: a finished paragraph, or the lines of a table region.</summary>
     private sealed record Item(LayoutBlock? Block, TableLines? Table);
 
-    private sealed record TableLines(List<Line> Lines, double H, List<(double Top, int Page)> Pages, double PageWidth);
+    private sealed record TableLines(List<Line> Lines, double H, List<(double Top, int Page)> Pages, double PageWidth, bool Ocr);
 
     private static void Shift(Line line, double dy)
     {
@@ -184,7 +184,7 @@ public static class LayoutBuilder
         var blocks = new List<(double Top, Item Block)>();
         foreach (var (from, to) in regions)
         {
-            blocks.Add((lines[from].Box.Top, new Item(null, new TableLines(lines.GetRange(from, to - from + 1), h, [(double.MinValue, page.Page)], page.Width))));
+            blocks.Add((lines[from].Box.Top, new Item(null, new TableLines(lines.GetRange(from, to - from + 1), h, [(double.MinValue, page.Page)], page.Width, page.Ocr))));
         }
 
         var paragraphLines = lines.Where((_, i) => inTable[i] < 0).ToList();
@@ -332,7 +332,8 @@ public static class LayoutBuilder
         // header sits well away from every value column (a header over a narrow value column is wider than its values).
         var centers = valueCols.Select(c => (c.Left + c.Right) / 2).ToList();
         var spacing = centers.Count > 1 ? centers.Zip(centers.Skip(1), (a, b) => b - a).Min() : double.MaxValue;
-        var extra = lines.Where(l => !l.IsData).SelectMany(l => l.Segments)
+        // Not for OCR: header fragments there are too scattered to stand for a column on their own.
+        var extra = lines.Where(l => !l.IsData && !region.Ocr).SelectMany(l => l.Segments)
             .Where(s => s.Box.Left >= firstValueLeft - 0.3 * h && !valueCols.Any(c => Overlap(c, s.Box) > 0)
                 && centers.All(c => Math.Abs(c - s.Box.CenterX) > 0.6 * spacing) && s.Box.Width < 2 * spacing)
             .Select(s => (s.Box.Left, s.Box.Right));
@@ -452,7 +453,10 @@ public static class LayoutBuilder
         {
             var (start, end) = Place(seg);
             // A label that starts with its own number (二、 （三） 4.) begins a new cell even when the lines nearly touch.
+            // In the innermost label column every value row has its own label: two value rows never share one.
+            var innermost = labelCount > 0 && start == labelCount - 1;
             var open = seg.IsValue || TextRules.StartsItem(seg.Text) ? null : drafts.LastOrDefault(d => d.StartCol == start && !d.IsValue
+                && !(innermost && lines[seg.LineIndex].IsData && lines[d.Parts[0].LineIndex].IsData && d.Parts[0].LineIndex != seg.LineIndex)
                 && seg.Box.Top - d.Box.Bottom < 0.5 * h && seg.Box.Top - d.Box.Bottom > -0.3 * h);
             if (open is null)
             {

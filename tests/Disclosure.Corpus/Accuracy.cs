@@ -125,6 +125,10 @@ public static class Accuracy
                     else if (uncertain.Contains(key))
                     {
                         tally.WrongFlagged++;
+                        if (wrong.Count < 8)
+                        {
+                            wrong.Add($"{key} (flagged): expected {value?.ToString(CultureInfo.InvariantCulture) ?? "null"}, got {got?.ToString(CultureInfo.InvariantCulture) ?? "null"}");
+                        }
                     }
                     else
                     {

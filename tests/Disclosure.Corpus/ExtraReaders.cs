@@ -1,9 +1,10 @@
 using Disclosure.Core.Engine;
+using Disclosure.Readers;
 
 namespace Disclosure.Corpus;
 
-/// <summary>The non-OCR readers (HTML, DOCX, text) from Disclosure.Readers, once they exist on main.</summary>
+/// <summary>The non-OCR readers (text, HTML, DOCX) from Disclosure.Readers.</summary>
 internal static class ExtraReaders
 {
-    public static IEnumerable<IDocumentReader> Create(ReadLimits limits) => [];
+    public static IEnumerable<IDocumentReader> Create(ReadLimits limits) => ReaderRegistry.CreateDefault(limits);
 }

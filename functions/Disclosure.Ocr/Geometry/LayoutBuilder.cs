@@ -500,6 +500,26 @@ public static class LayoutBuilder
             }
         }
 
+        // A blank in a value row is an empty cell, as in HTML and DOCX, not a missing one: blank is not 0 and not absent.
+        foreach (var row in cells.Where(c => !c.IsHeader).GroupBy(c => c.Row).ToList())
+        {
+            if (!row.Any(c => TextRules.IsValue(c.Text)))
+            {
+                continue;
+            }
+
+            var covered = row.SelectMany(c => Enumerable.Range(c.Column, c.ColumnSpan)).ToHashSet();
+            var page = row.First().Page;
+            for (var c = labelCount; c < columnCount; c++)
+            {
+                if (!covered.Contains(c))
+                {
+                    cells.Add(new LayoutCell(row.Key, c, "", Page: page));
+                }
+            }
+        }
+
+        cells.Sort((a, b) => a.Row != b.Row ? a.Row.CompareTo(b.Row) : a.Column.CompareTo(b.Column));
         var tableBox = lines.Select(l => l.Box).Aggregate((a, b) => a.Union(b));
         return columnCount == 0 ? null : new LayoutTable(region.Pages[0].Page, cells, GridKind.Grid, tableBox);
     }

@@ -358,13 +358,26 @@ public static class LayoutBuilder
                 }
 
                 int ColumnOf(PositionedWord w) => Enumerable.Range(0, owned.Count).FirstOrDefault(c => w.Box.CenterX >= owned[c].Left && w.Box.CenterX < owned[c].Right);
-                var groups = seg.Words.GroupBy(ColumnOf).OrderBy(g => g.Key).ToList();
-                if (groups.Count < 2)
+                // Split only where the column changes at a real gap: a left-aligned header may start left of the
+                // half-way line to its centred values.
+                var parts = new List<Segment> { new() { Words = [seg.Words[0]] } };
+                for (var k = 1; k < seg.Words.Count; k++)
+                {
+                    var previous = parts[^1].Words[^1];
+                    var word = seg.Words[k];
+                    if (ColumnOf(word) != ColumnOf(previous) && word.Box.Left - previous.Box.Right > 0.25 * h)
+                    {
+                        parts.Add(new Segment { Words = [] });
+                    }
+
+                    parts[^1].Words.Add(word);
+                }
+
+                if (parts.Count < 2)
                 {
                     continue;
                 }
 
-                var parts = groups.Select(g => new Segment { Words = [.. g] }).ToList();
                 foreach (var part in parts)
                 {
                     part.Refresh();

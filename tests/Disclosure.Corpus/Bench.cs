@@ -68,7 +68,7 @@ public static class Bench
                 {
                     foreach (var f in pdfs)
                     {
-                        parts.Add(f);
+                        parts.Add(Path.GetFullPath(f));
                         pages += PageCount(f);
                         if (pages >= 50)
                         {

@@ -106,7 +106,7 @@ public static class LayoutBuilder
         if (page.Ocr)
         {
             // Remnants of cell borders ('|', '[', '】') are not text; digits misread as letters are repaired in value-shaped words.
-            words = [.. words.Select(w => w with { Text = TextRules.RepairDigits(w.Text.Trim('|', '[', ']', '【', '】', '_', '‖', '丨', ' ')) })
+            words = [.. words.Select(w => w with { Text = TextRules.RepairDigits(w.Text.Trim('|', '[', ']', '【', '】', '_', '‖', '丨', ' ', '“', '”', '"', '‘', '’', '`')) })
                 .Where(w => w.Text.Length > 0)];
         }
 

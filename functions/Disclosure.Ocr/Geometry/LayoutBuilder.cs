@@ -130,14 +130,6 @@ public static class LayoutBuilder
         bool IsWideText(Line l) => (l.Segments.Count == 1 && !l.Segments[0].IsValue && l.Box.Width > 0.72 * textWidth)
             || TextRules.IsSectionHeading(l.Text) || l.Text.TrimEnd().EndsWith('。');
 
-        if (Environment.GetEnvironmentVariable("DISCLOSURE_LAYOUT_DEBUG") == "1")
-        {
-            foreach (var l in lines)
-            {
-                Console.Error.WriteLine($"  p{page.Page} y={l.Box.Top:0.0}-{l.Box.Bottom:0.0} data={l.IsData} :: {string.Join(" | ", l.Segments.Select(x => $"{x.Box.Left:0}-{x.Box.Right:0}:{x.Text}"))}");
-            }
-        }
-
         var inTable = new int[lines.Count];
         Array.Fill(inTable, -1);
         var regions = new List<(int From, int To)>();

@@ -35,15 +35,12 @@ public sealed class LocalImageReader(OcrOptions options, ReadLimits limits) : ID
             RasterCleaner.RemoveRules(gray, options.Dpi);
             path = temp.File("in.pgm");
             await File.WriteAllBytesAsync(path, RasterCleaner.WritePgm(gray), cancellationToken).ConfigureAwait(false);
-            if (Environment.GetEnvironmentVariable("DISCLOSURE_OCR_DEBUG_RASTER") is { Length: > 0 } keep)
-            {
-                File.Copy(path, keep, true);
-            }
         }
         else
         {
             await File.WriteAllBytesAsync(path, content.ToArray(), cancellationToken).ConfigureAwait(false);
         }
+
         var (tsv, error) = await Tesseract.RunAsync(path, options, temp, cancellationToken).ConfigureAwait(false);
         if (tsv is null)
         {

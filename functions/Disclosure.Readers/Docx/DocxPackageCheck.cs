@@ -5,7 +5,7 @@ using Disclosure.Core.Engine;
 namespace Disclosure.Readers.Docx;
 
 /// <summary>
-/// Inspects a DOCX container with System.IO.Compression before the OpenXml SDK sees it: is it a zip at all, is it a Word
+/// Inspects a DOCX container with System.IO.Compression before the XML is parsed: is it a zip at all, is it a Word
 /// package, and is it a decompression bomb. Declared sizes are checked first (cheap), then every entry is actually
 /// inflated with a running cap, because declared sizes can lie.
 /// </summary>
@@ -115,6 +115,38 @@ internal static class DocxPackageCheck
         }
 
         return null;
+    }
+
+    /// <summary>The main document part named by the package relationships (officeDocument), else word/document.xml.</summary>
+    public static string MainPartName(ZipArchive archive)
+    {
+        const string fallback = "word/document.xml";
+        var rels = archive.GetEntry("_rels/.rels");
+        if (rels is null || rels.Length > 1024 * 1024)
+        {
+            return fallback;
+        }
+
+        try
+        {
+            using var stream = rels.Open();
+            using var reader = System.Xml.XmlReader.Create(stream, new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null });
+            while (reader.Read())
+            {
+                if (reader.NodeType == System.Xml.XmlNodeType.Element && reader.LocalName == "Relationship"
+                    && reader.GetAttribute("Type") is { } type && type.EndsWith("/officeDocument", StringComparison.Ordinal)
+                    && reader.GetAttribute("Target") is { Length: > 0 } target)
+                {
+                    return target.TrimStart('/');
+                }
+            }
+        }
+        catch (System.Xml.XmlException)
+        {
+            // A broken relationships part: fall back to the conventional name; the main part itself is checked next.
+        }
+
+        return fallback;
     }
 
     /// <summary>A read-only stream over the bytes, without copying when the memory is backed by an array.</summary>

@@ -1,0 +1,118 @@
+using System.Buffers.Binary;
+
+namespace Disclosure.Ocr.Local;
+
+/// <summary>Reads an image's type and pixel size from its header, before any decoder sees it (decompression-bomb guard).</summary>
+internal static class ImageProbe
+{
+    public enum Kind
+    {
+        Unsupported,
+        Png,
+        Jpeg,
+        Tiff,
+    }
+
+    public sealed record Info(Kind Kind, long Width, long Height, string Name)
+    {
+        public long Pixels => Width * Height;
+    }
+
+    public static Info Probe(ReadOnlySpan<byte> b)
+    {
+        if (b.Length >= 24 && b.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        {
+            return new Info(Kind.Png, BinaryPrimitives.ReadUInt32BigEndian(b[16..]), BinaryPrimitives.ReadUInt32BigEndian(b[20..]), "PNG");
+        }
+
+        if (b.Length >= 4 && b[0] == 0xFF && b[1] == 0xD8)
+        {
+            return ProbeJpeg(b);
+        }
+
+        if (b.Length >= 8 && (b.StartsWith("II*\0"u8) || b.StartsWith("MM\0*"u8)))
+        {
+            return ProbeTiff(b);
+        }
+
+        var name = b.StartsWith("GIF8"u8) ? "GIF" : b.StartsWith("BM"u8) ? "BMP" : b.StartsWith("RIFF"u8) ? "WebP" : "unknown";
+        return new Info(Kind.Unsupported, 0, 0, name);
+    }
+
+    private static Info ProbeJpeg(ReadOnlySpan<byte> b)
+    {
+        var i = 2;
+        while (i + 9 < b.Length)
+        {
+            if (b[i] != 0xFF)
+            {
+                i++;
+                continue;
+            }
+
+            var marker = b[i + 1];
+            if (marker is 0xD8 or 0x01 or (>= 0xD0 and <= 0xD7) or 0xFF)
+            {
+                i += marker == 0xFF ? 1 : 2;
+                continue;
+            }
+
+            var len = BinaryPrimitives.ReadUInt16BigEndian(b[(i + 2)..]);
+            // SOF0..SOF15 except DHT (C4), JPG (C8), DAC (CC) carry the frame size.
+            if (marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC)
+            {
+                var h = BinaryPrimitives.ReadUInt16BigEndian(b[(i + 5)..]);
+                var w = BinaryPrimitives.ReadUInt16BigEndian(b[(i + 7)..]);
+                return new Info(Kind.Jpeg, w, h, "JPEG");
+            }
+
+            i += 2 + len;
+        }
+
+        return new Info(Kind.Jpeg, 0, 0, "JPEG");
+    }
+
+    private static Info ProbeTiff(ReadOnlySpan<byte> b)
+    {
+        var little = b[0] == (byte)'I';
+        uint U32(ReadOnlySpan<byte> s) => little ? BinaryPrimitives.ReadUInt32LittleEndian(s) : BinaryPrimitives.ReadUInt32BigEndian(s);
+        ushort U16(ReadOnlySpan<byte> s) => little ? BinaryPrimitives.ReadUInt16LittleEndian(s) : BinaryPrimitives.ReadUInt16BigEndian(s);
+
+        long total = 0, maxW = 0, maxH = 0;
+        var offset = U32(b[4..]);
+        for (var page = 0; page < 10_000 && offset > 0 && offset + 2 <= b.Length; page++)
+        {
+            var count = U16(b[(int)offset..]);
+            long w = 0, h = 0;
+            for (var e = 0; e < count; e++)
+            {
+                var at = (int)offset + 2 + e * 12;
+                if (at + 12 > b.Length)
+                {
+                    break;
+                }
+
+                var tag = U16(b[at..]);
+                var type = U16(b[(at + 2)..]);
+                long value = type == 3 ? U16(b[(at + 8)..]) : U32(b[(at + 8)..]);
+                if (tag == 256)
+                {
+                    w = value;
+                }
+                else if (tag == 257)
+                {
+                    h = value;
+                }
+            }
+
+            total += w * h;
+            maxW = Math.Max(maxW, w);
+            maxH = Math.Max(maxH, h);
+            var next = (int)offset + 2 + count * 12;
+            offset = next + 4 <= b.Length ? U32(b[next..]) : 0;
+        }
+
+        // Multi-page TIFF: the cap applies to all pages together, so report the total as one tall image.
+        return new Info(Kind.Tiff, maxW, maxW == 0 ? 0 : total / maxW, "TIFF");
+    }
+}

@@ -1,0 +1,62 @@
+using Disclosure.Core.Engine;
+using Disclosure.Core.Layout;
+using Disclosure.Ocr.Geometry;
+
+namespace Disclosure.Ocr.Local;
+
+/// <summary>Scanned images (PNG, JPEG, TIFF incl. multi-page) OCR'd with tesseract; size checked from the header first.</summary>
+public sealed class LocalImageReader(OcrOptions options, ReadLimits limits) : IDocumentReader
+{
+    public SourceFormat Format => SourceFormat.Image;
+
+    public async ValueTask<ReadOutcome> ReadAsync(ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var info = ImageProbe.Probe(content.Span);
+        if (info.Kind == ImageProbe.Kind.Unsupported)
+        {
+            return ReadOutcome.Fail(FailureCodes.UnsupportedFormat, $"不支持的图片格式 {info.Name}（supported images: PNG, JPEG, TIFF）");
+        }
+
+        if (info.Width <= 0 || info.Height <= 0)
+        {
+            return ReadOutcome.Fail(FailureCodes.Corrupt, $"{info.Name} 图片头已损坏，无法读取尺寸（corrupt image header）");
+        }
+
+        if (info.Pixels > limits.MaxPixels)
+        {
+            return ReadOutcome.Fail(FailureCodes.PixelLimit,
+                $"图片 {info.Width}×{info.Height} 像素，超过上限 {limits.MaxPixels:N0} 像素（pixel cap exceeded; possible decompression bomb）");
+        }
+
+        using var temp = new TempFolder(options.TempRoot);
+        var path = temp.File(info.Kind switch { ImageProbe.Kind.Png => "in.png", ImageProbe.Kind.Jpeg => "in.jpg", _ => "in.tif" });
+        if (info.Kind == ImageProbe.Kind.Png && RasterCleaner.ReadPng(content.Span) is { } gray)
+        {
+            RasterCleaner.RemoveRules(gray, options.Dpi);
+            path = temp.File("in.pgm");
+            await File.WriteAllBytesAsync(path, RasterCleaner.WritePgm(gray), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await File.WriteAllBytesAsync(path, content.ToArray(), cancellationToken).ConfigureAwait(false);
+        }
+
+        var (tsv, error) = await Tesseract.RunAsync(path, options, temp, cancellationToken).ConfigureAwait(false);
+        if (tsv is null)
+        {
+            return ReadOutcome.Fail(FailureCodes.Corrupt, $"图片无法识别（{error}）");
+        }
+
+        var pages = PopplerParsers.ParseTesseractTsv(tsv, 1);
+        if (pages.Count > limits.MaxPages)
+        {
+            return ReadOutcome.Fail(FailureCodes.PageLimit, $"图片共 {pages.Count} 页，超过上限 {limits.MaxPages} 页（page limit exceeded）");
+        }
+
+        var blocks = LayoutBuilder.Build(pages);
+        return ReadOutcome.Ok(new LayoutDocument(SourceFormat.Image, Math.Max(1, pages.Count), blocks, Ocr: true)
+        {
+            Notes = [$"OCR: tesseract {options.Languages}"],
+        });
+    }
+}

@@ -1,0 +1,55 @@
+namespace Disclosure.Ocr;
+
+/// <summary>Which engine reads PDFs and images.</summary>
+public enum OcrEngine
+{
+    /// <summary>poppler (text layer) + tesseract (pages without one). The default.</summary>
+    Local,
+
+    /// <summary>Azure AI Document Intelligence prebuilt-layout.</summary>
+    DocumentIntelligence,
+}
+
+/// <summary>Options of the PDF/image readers (settings <c>Ocr__*</c> and <c>DocumentIntelligence__*</c>).</summary>
+public sealed record OcrOptions
+{
+    public OcrEngine Engine { get; init; } = OcrEngine.Local;
+
+    /// <summary>Rasterisation resolution for pages without a text layer.</summary>
+    public int Dpi { get; init; } = 300;
+
+    /// <summary>Tesseract languages (chi_sim reads the labels; digits are read by both).</summary>
+    public string Languages { get; init; } = "chi_sim";
+
+    /// <summary>Time limit for one external program run.</summary>
+    public TimeSpan ToolTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Below this confidence (0..1) an OCR'd cell is reported as uncertain.</summary>
+    public double MinConfidence { get; init; } = 0.80;
+
+    /// <summary>A page whose text layer has fewer characters than this is treated as scanned.</summary>
+    public int MinTextLayerChars { get; init; } = 20;
+
+    /// <summary>Folder where per-read temporary folders are made (default: the system temp folder).</summary>
+    public string? TempRoot { get; init; }
+
+    public DocumentIntelligenceOptions DocumentIntelligence { get; init; } = new();
+}
+
+/// <summary>Azure AI Document Intelligence connection. No key means Entra ID (DefaultAzureCredential supplied by the host).</summary>
+public sealed record DocumentIntelligenceOptions
+{
+    public Uri? Endpoint { get; init; }
+
+    public string? Key { get; init; }
+
+    public string ApiVersion { get; init; } = "2024-11-30";
+
+    public string ModelId { get; init; } = "prebuilt-layout";
+
+    /// <summary>Longest total wait for one analysis (polling included).</summary>
+    public TimeSpan AnalysisTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Poll interval when the service sends no Retry-After.</summary>
+    public TimeSpan DefaultPollInterval { get; init; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Globalization;
+using Disclosure.Core.Engine;
+using Disclosure.Ocr;
+
+namespace Disclosure.Corpus;
+
+/// <summary>
+/// Speed and memory of the local PDF/scan readers on the corpus: ms per text-layer page, s per OCR'd page, and the peak
+/// working set while reading a 50-page PDF (the corpus PDFs joined with pdfunite).
+/// </summary>
+public static class Bench
+{
+    public static async Task<int> RunAsync(string dir)
+    {
+        var limits = new ReadLimits();
+        var readers = OcrReaders.Create(new OcrOptions(), limits);
+        var pdfReader = readers.First(r => r.Format == Disclosure.Core.Layout.SourceFormat.Pdf);
+        var pdfs = Directory.GetFiles(dir, "*.pdf", SearchOption.AllDirectories).Where(f => !f.EndsWith(".scan.pdf", StringComparison.Ordinal)).Order().ToList();
+        var scans = Directory.GetFiles(dir, "*.scan.pdf", SearchOption.AllDirectories).Order().ToList();
+
+        async Task<(double Seconds, int Pages)> Time(string file)
+        {
+            var bytes = await File.ReadAllBytesAsync(file);
+            var sw = Stopwatch.StartNew();
+            var outcome = await pdfReader.ReadAsync(bytes, CancellationToken.None);
+            return (sw.Elapsed.TotalSeconds, outcome.Document?.PageCount ?? 0);
+        }
+
+        if (pdfs.Count > 0)
+        {
+            await Time(pdfs[0]); // warm-up (JIT, page cache)
+            var runs = new List<double>();
+            foreach (var f in pdfs)
+            {
+                var (s, p) = await Time(f);
+                runs.Add(s * 1000 / Math.Max(1, p));
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"text-layer PDF: median {Median(runs):0} ms/page, max {runs.Max():0} ms/page over {runs.Count} files"));
+        }
+
+        if (scans.Count > 0)
+        {
+            var runs = new List<double>();
+            var cpu = new List<double>();
+            foreach (var f in scans.Take(3))
+            {
+                var before = CpuSeconds();
+                var (s, p) = await Time(f);
+                runs.Add(s / Math.Max(1, p));
+                cpu.Add((CpuSeconds() - before) / Math.Max(1, p));
+            }
+
+            // Wall time depends on what else the machine runs; CPU time (ours + tesseract's) does not.
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"scanned PDF (300 dpi, {Environment.ProcessorCount} cores): median {Median(runs):0.00} s/page wall, {Median(cpu):0.00} CPU-s/page (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
+        }
+
+        if (pdfs.Count > 0)
+        {
+            var big = Path.Combine(Path.GetTempPath(), "bench-50-" + Guid.NewGuid().ToString("N") + ".pdf");
+            try
+            {
+                var parts = new List<string>();
+                var pages = 0;
+                while (pages < 50)
+                {
+                    foreach (var f in pdfs)
+                    {
+                        parts.Add(Path.GetFullPath(f));
+                        pages += PageCount(f);
+                        if (pages >= 50)
+                        {
+                            break;
+                        }
+                    }
+                }
+
+                Converters.Run("pdfunite", Path.GetTempPath(), [.. parts, big]);
+                GC.Collect();
+                var before = Process.GetCurrentProcess().WorkingSet64;
+                var (s, p) = await Time(big);
+                Process.GetCurrentProcess().Refresh();
+                var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{p}-page text-layer PDF: {s:0.00} s, peak working set {peak / 1048576.0:0} MB (before read {before / 1048576.0:0} MB)"));
+            }
+            finally
+            {
+                File.Delete(big);
+            }
+        }
+
+        return 0;
+    }
+
+    private static int PageCount(string pdf)
+    {
+        var psi = new ProcessStartInfo("pdfinfo") { RedirectStandardOutput = true, UseShellExecute = false };
+        psi.ArgumentList.Add(pdf);
+        using var p = Process.Start(psi)!;
+        var output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("Pages:", StringComparison.Ordinal));
+        return line is null ? 1 : int.Parse(line[6..].Trim(), CultureInfo.InvariantCulture);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int getrusage(int who, out RUsage usage);
+
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    private struct RUsage
+    {
+        public long UserSec;
+        public long UserUsec;
+        public long SysSec;
+        public long SysUsec;
+        [System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.ByValArray, SizeConst = 14)]
+        public long[] Rest;
+    }
+
+    /// <summary>CPU seconds used by this process and its finished children (pdftoppm, tesseract).</summary>
+    private static double CpuSeconds()
+    {
+        double total = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        if (getrusage(-1, out var children) == 0)
+        {
+            total += children.UserSec + children.UserUsec / 1e6 + children.SysSec + children.SysUsec / 1e6;
+        }
+
+        return total;
+    }
+
+    private static double Median(List<double> v) => v.Order().ElementAt(v.Count / 2);
+}

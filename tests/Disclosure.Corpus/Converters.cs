@@ -1,0 +1,242 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Buffers.Binary;
+using System.Globalization;
+
+namespace Disclosure.Corpus;
+
+/// <summary>HTML to PDF (Chromium), HTML to DOCX (LibreOffice), PDF to degraded scans (pdftoppm + rotation, blur, noise).</summary>
+public static class Converters
+{
+    public static void Run(string program, string workDir, params string[] args)
+    {
+        var psi = new ProcessStartInfo(program) { WorkingDirectory = workDir, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"{program} did not start");
+        var err = p.StandardError.ReadToEndAsync();
+        _ = p.StandardOutput.ReadToEndAsync();
+        if (!p.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            p.Kill(true);
+            throw new TimeoutException($"{program} timed out");
+        }
+
+        if (p.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} failed ({p.ExitCode}): {err.Result}");
+        }
+    }
+
+    public static void HtmlToPdf(string html, string pdf)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(pdf))!;
+        var profile = Path.Combine(Path.GetTempPath(), "corpus-chromium-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Run("chromium", dir, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", $"--user-data-dir={profile}",
+                $"--print-to-pdf={Path.GetFullPath(pdf)}", "file://" + Path.GetFullPath(html));
+        }
+        finally
+        {
+            if (Directory.Exists(profile))
+            {
+                Directory.Delete(profile, true);
+            }
+        }
+    }
+
+    public static void HtmlToDocx(string html, string docx)
+    {
+        var outDir = Path.Combine(Path.GetTempPath(), "corpus-soffice-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(outDir);
+        try
+        {
+            Run("soffice", outDir, $"-env:UserInstallation=file://{outDir}/profile", "--headless", "--convert-to", "docx:MS Word 2007 XML",
+                "--outdir", outDir, Path.GetFullPath(html));
+            File.Copy(Path.Combine(outDir, Path.GetFileNameWithoutExtension(html) + ".docx"), docx, true);
+        }
+        finally
+        {
+            Directory.Delete(outDir, true);
+        }
+    }
+
+    /// <summary>Rasterises every page at <paramref name="dpi"/> in grey, rotates, blurs and adds noise; writes PNG pages.</summary>
+    public static List<string> PdfToScans(string pdf, string outPrefix, int dpi, double degrees, bool blur, double noise, int seed)
+    {
+        var tmp = Path.Combine(Path.GetTempPath(), "corpus-scan-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(tmp);
+        try
+        {
+            Run("pdftoppm", tmp, "-r", dpi.ToString(CultureInfo.InvariantCulture), "-gray", Path.GetFullPath(pdf), Path.Combine(tmp, "p"));
+            var outputs = new List<string>();
+            var rng = new Random(seed);
+            foreach (var (pgm, i) in Directory.GetFiles(tmp, "p*.pgm").Order().Select((f, i) => (f, i)))
+            {
+                var (w, h, px) = ReadPgm(pgm);
+                px = Rotate(w, h, px, degrees * Math.PI / 180);
+                if (blur)
+                {
+                    px = Blur(w, h, px);
+                }
+
+                if (noise > 0)
+                {
+                    for (var k = 0; k < px.Length; k++)
+                    {
+                        var n = (rng.NextDouble() + rng.NextDouble() + rng.NextDouble() - 1.5) * 2 * noise;
+                        px[k] = (byte)Math.Clamp(px[k] + n, 0, 255);
+                    }
+                }
+
+                var path = $"{outPrefix}-p{i + 1}.png";
+                File.WriteAllBytes(path, Png.Gray(w, h, px, dpi));
+                outputs.Add(path);
+            }
+
+            return outputs;
+        }
+        finally
+        {
+            Directory.Delete(tmp, true);
+        }
+    }
+
+    private static (int W, int H, byte[] Px) ReadPgm(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var pos = 0;
+        string Token()
+        {
+            while (char.IsWhiteSpace((char)bytes[pos]))
+            {
+                pos++;
+            }
+
+            var start = pos;
+            while (!char.IsWhiteSpace((char)bytes[pos]))
+            {
+                pos++;
+            }
+
+            return System.Text.Encoding.ASCII.GetString(bytes, start, pos - start);
+        }
+
+        _ = Token();
+        var w = int.Parse(Token(), CultureInfo.InvariantCulture);
+        var h = int.Parse(Token(), CultureInfo.InvariantCulture);
+        _ = Token();
+        pos++;
+        return (w, h, bytes[pos..(pos + w * h)]);
+    }
+
+    private static byte[] Rotate(int w, int h, byte[] src, double angle)
+    {
+        if (Math.Abs(angle) < 1e-6)
+        {
+            return src;
+        }
+
+        var dst = new byte[src.Length];
+        var (cos, sin) = (Math.Cos(angle), Math.Sin(angle));
+        double cx = w / 2.0, cy = h / 2.0;
+        Parallel.For(0, h, y =>
+        {
+            for (var x = 0; x < w; x++)
+            {
+                var sx = cos * (x - cx) + sin * (y - cy) + cx;
+                var sy = -sin * (x - cx) + cos * (y - cy) + cy;
+                var ix = (int)sx;
+                var iy = (int)sy;
+                if (ix < 0 || iy < 0 || ix >= w - 1 || iy >= h - 1)
+                {
+                    dst[y * w + x] = 255;
+                    continue;
+                }
+
+                double fx = sx - ix, fy = sy - iy;
+                var v = src[iy * w + ix] * (1 - fx) * (1 - fy) + src[iy * w + ix + 1] * fx * (1 - fy)
+                    + src[(iy + 1) * w + ix] * (1 - fx) * fy + src[(iy + 1) * w + ix + 1] * fx * fy;
+                dst[y * w + x] = (byte)Math.Round(v);
+            }
+        });
+        return dst;
+    }
+
+    private static byte[] Blur(int w, int h, byte[] src)
+    {
+        var dst = (byte[])src.Clone();
+        Parallel.For(1, h - 1, y =>
+        {
+            for (var x = 1; x < w - 1; x++)
+            {
+                var s = 0;
+                for (var dy = -1; dy <= 1; dy++)
+                {
+                    for (var dx = -1; dx <= 1; dx++)
+                    {
+                        s += src[(y + dy) * w + x + dx] * (dx == 0 && dy == 0 ? 4 : dx == 0 || dy == 0 ? 2 : 1);
+                    }
+                }
+
+                dst[y * w + x] = (byte)(s / 16);
+            }
+        });
+        return dst;
+    }
+}
+
+/// <summary>A minimal PNG writer (8-bit grey), enough for generated scans.</summary>
+public static class Png
+{
+    public static byte[] Gray(int w, int h, byte[] px, int dpi)
+    {
+        using var ms = new MemoryStream();
+        ms.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        var ihdr = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(ihdr, w);
+        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), h);
+        ihdr[8] = 8;
+        ihdr[9] = 0;
+        Chunk(ms, "IHDR", ihdr);
+        var phys = new byte[9];
+        var ppm = (int)Math.Round(dpi / 0.0254);
+        BinaryPrimitives.WriteInt32BigEndian(phys, ppm);
+        BinaryPrimitives.WriteInt32BigEndian(phys.AsSpan(4), ppm);
+        phys[8] = 1;
+        Chunk(ms, "pHYs", phys);
+        using (var raw = new MemoryStream())
+        {
+            using (var z = new ZLibStream(raw, CompressionLevel.SmallestSize, true))
+            {
+                for (var y = 0; y < h; y++)
+                {
+                    z.WriteByte(0);
+                    z.Write(px, y * w, w);
+                }
+            }
+
+            Chunk(ms, "IDAT", raw.ToArray());
+        }
+
+        Chunk(ms, "IEND", []);
+        return ms.ToArray();
+    }
+
+    private static void Chunk(Stream s, string type, byte[] data)
+    {
+        Span<byte> len = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(len, data.Length);
+        s.Write(len);
+        var typeBytes = System.Text.Encoding.ASCII.GetBytes(type);
+        s.Write(typeBytes);
+        s.Write(data);
+        var crc = Crc32Like.Compute(typeBytes, data);
+        BinaryPrimitives.WriteUInt32BigEndian(len, crc);
+        s.Write(len);
+    }
+}

@@ -1,0 +1,48 @@
+using Disclosure.Corpus;
+
+// dotnet run --project tests/Disclosure.Corpus -- generate --out DIR [--count N] [--seed S] [--formats html,docx,pdf,scan] [--no-seeds]
+// dotnet run --project tests/Disclosure.Corpus -- accuracy [--dir DIR] [--json FILE]
+// dotnet run --project tests/Disclosure.Corpus -- bench [--dir DIR]
+var command = args.FirstOrDefault() ?? "help";
+string Opt(string name, string fallback)
+{
+    var i = Array.IndexOf(args, "--" + name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+}
+
+var root = CorpusPaths.RepoRoot();
+switch (command)
+{
+    case "generate":
+        Generator.Generate(
+            Opt("out", Path.Combine(root, "tests", "corpus", "generated")),
+            int.Parse(Opt("count", "4"), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Opt("seed", "7"), System.Globalization.CultureInfo.InvariantCulture),
+            Opt("formats", "html,docx,pdf,scan").Split(','),
+            !args.Contains("--no-seeds"),
+            Path.Combine(root, "..", "shared", "gold"));
+        return 0;
+    case "accuracy":
+        return await Accuracy.RunAsync(Opt("dir", Path.Combine(root, "tests", "corpus")), Opt("json", ""), Opt("formats", ""));
+    case "dump":
+        return await Dump.RunAsync(args[1]);
+    case "bench":
+        return await Bench.RunAsync(Opt("dir", Path.Combine(root, "tests", "corpus")));
+    default:
+        Console.WriteLine("usage: generate --out DIR [--count N] [--seed S] [--formats html,docx,pdf,scan] [--no-seeds] | accuracy [--dir DIR] [--json FILE] [--formats pdf,scan] | bench [--dir DIR]");
+        return command == "help" ? 0 : 2;
+}
+
+internal static class CorpusPaths
+{
+    public static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Serverless.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? Directory.GetCurrentDirectory();
+    }
+}

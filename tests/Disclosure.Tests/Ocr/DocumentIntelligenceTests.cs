@@ -1,0 +1,103 @@
+using Azure.Core.Pipeline;
+using Disclosure.Core.Engine;
+using Disclosure.Core.Layout;
+using Disclosure.Ocr;
+using Disclosure.Ocr.DocumentIntelligence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Disclosure.Tests.Ocr;
+
+/// <summary>The Document Intelligence client against a local fake of the documented REST contract.</summary>
+public sealed class DocumentIntelligenceTests
+{
+    private static DocumentIntelligenceClient Client(FakeDocumentIntelligence fake, string key = "test-key")
+    {
+        var clientOptions = new DocumentIntelligenceClientOptions();
+        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(5);
+        clientOptions.Retry.MaxDelay = TimeSpan.FromMilliseconds(50);
+        return DocumentIntelligenceClient.Create(
+            new DocumentIntelligenceOptions { Endpoint = fake.Endpoint, Key = key, DefaultPollInterval = TimeSpan.FromMilliseconds(5) },
+            clientOptions: clientOptions);
+    }
+
+    [Fact]
+    public async Task Analysis_is_submitted_polled_and_mapped_onto_the_layout_model()
+    {
+        await using var fake = new FakeDocumentIntelligence { RunningPolls = 2 };
+        var pdf = "%PDF-1.4 fake"u8.ToArray();
+
+        var outcome = await Client(fake).AnalyzeAsync(pdf, SourceFormat.Pdf, CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.Equal(pdf, fake.LastDocument);
+        Assert.Equal("2024-11-30", fake.LastApiVersion);
+        Assert.Equal(3, fake.Polls);
+        var doc = outcome.Document!;
+        Assert.DoesNotContain(doc.Paragraphs, p => p.Text == "- 3 -");
+        Assert.Equal("二、主动公开政府信息情况", Assert.Single(doc.Paragraphs).Text);
+        var table = Assert.Single(doc.Tables);
+        Assert.Equal(GridKind.Grid, table.Kind);
+        Assert.Equal(3, Assert.Single(table.Cells, c => c.Row == 0).ColumnSpan);
+        Assert.True(table.Cells.Single(c => c.Text == "本年制发件数").IsHeader);
+        var three = table.Cells.Single(c => c.Text == "3");
+        Assert.Equal(0.62, three.Confidence);
+        Assert.Equal(1, three.Page);
+        Assert.Equal(new BoundingBox(3, 3, 3.1, 3.2), three.Box);
+    }
+
+    [Fact]
+    public async Task Throttling_and_transient_errors_are_retried()
+    {
+        await using var fake = new FakeDocumentIntelligence { ThrottleFirstPosts = 2, FailTransientlyOnFirstPoll = true };
+
+        var outcome = await Client(fake).AnalyzeAsync("%PDF-1.4"u8.ToArray(), SourceFormat.Pdf, CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.Equal(3, fake.Posts);
+    }
+
+    [Fact]
+    public async Task A_failed_analysis_is_a_failed_read_with_the_service_reason()
+    {
+        await using var fake = new FakeDocumentIntelligence { FailAnalysis = true };
+
+        var outcome = await Client(fake).AnalyzeAsync("%PDF-1.4"u8.ToArray(), SourceFormat.Pdf, CancellationToken.None);
+
+        Assert.Equal(FailureCodes.Corrupt, outcome.ErrorCode);
+        Assert.Contains("InvalidContent", outcome.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wrong_key_is_an_engine_error_not_an_exception()
+    {
+        await using var fake = new FakeDocumentIntelligence();
+
+        var outcome = await Client(fake, key: "wrong").AnalyzeAsync("%PDF-1.4"u8.ToArray(), SourceFormat.Pdf, CancellationToken.None);
+
+        Assert.Equal(FailureCodes.EngineError, outcome.ErrorCode);
+        Assert.Contains("401", outcome.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Configuration_chooses_the_engine_and_the_local_one_is_the_default()
+    {
+        await using var fake = new FakeDocumentIntelligence();
+        var local = new ServiceCollection().AddDisclosureOcr(new ConfigurationBuilder().Build()).BuildServiceProvider();
+        Assert.All(local.GetServices<IDocumentReader>(), r => Assert.StartsWith("Local", r.GetType().Name, StringComparison.Ordinal));
+
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Ocr:Engine"] = "documentintelligence",
+            ["DocumentIntelligence:Endpoint"] = fake.Endpoint.AbsoluteUri,
+            ["DocumentIntelligence:Key"] = "test-key",
+        }).Build();
+        var services = new ServiceCollection().AddDisclosureOcr(config).BuildServiceProvider();
+        var readers = services.GetServices<IDocumentReader>().ToList();
+
+        Assert.Equal([SourceFormat.Pdf, SourceFormat.Image], readers.Select(r => r.Format));
+        Assert.All(readers, r => Assert.IsType<LayoutAnalyzerReader>(r));
+        var outcome = await readers[0].ReadAsync("%PDF-1.4"u8.ToArray(), CancellationToken.None);
+        Assert.True(outcome.Succeeded, outcome.Error);
+    }
+}

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Logging;
+
+namespace Disclosure.Functions;
+
+internal static partial class FunctionsLog
+{
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Report blob {BlobName} received from Event Grid")]
+    public static partial void ReportReceived(ILogger logger, string blobName);
+
+    [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Annual sweep for {Year} starting (past due: {IsPastDue})")]
+    public static partial void SweepStarting(ILogger logger, int year, bool isPastDue);
+}

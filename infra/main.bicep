@@ -40,8 +40,8 @@ param ocrEngine string = 'documentintelligence'
 ])
 param documentIntelligenceSku string = 'S0'
 
-@description('NCRONTAB schedule (6 fields, UTC) of the annual sweep; default 1 April 02:00, after the 31 March publication deadline.')
-param sweepSchedule string = '0 0 2 1 4 *'
+@description('NCRONTAB schedule (6 fields, UTC) of the sweep; default 17:00 UTC on 31 January and 31 March, i.e. 01:00 Beijing time the day after each legal deadline (SweepOptions.DefaultSchedule).')
+param sweepSchedule string = '0 0 17 31 1,3 *'
 
 @description('Lowest finding severity that raises an alert (contract severities: info, warning, error).')
 @allowed([
@@ -69,8 +69,11 @@ var resourceToken = toLower(uniqueString(subscription().id, environmentName, loc
 var tags = {
   'azd-env-name': environmentName
 }
-// The single place that names the blob container the blob trigger watches (code: reports/{name}).
+// Blob containers the code expects (defaults of PipelineOptions.Container and SweepOptions; the app settings below
+// repeat them so the code and infra cannot drift apart).
 var reportsContainerName = 'reports'
+var sweepOutputContainerName = 'sweep-reports'
+var sweepLockContainerName = 'sweep-locks'
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : 'rg-${environmentName}'
@@ -106,7 +109,11 @@ module storage 'modules/storage.bicep' = {
     name: 'st${resourceToken}'
     location: location
     tags: tags
-    reportsContainerName: reportsContainerName
+    containerNames: [
+      reportsContainerName
+      sweepOutputContainerName
+      sweepLockContainerName
+    ]
     deploymentContainerName: 'app-package-${resourceToken}'
     systemTopicName: 'evgt-reports-${resourceToken}'
   }
@@ -197,6 +204,10 @@ module functionApp 'modules/function-app.bicep' = {
       Ocr__Engine: ocrEngine
       DocumentIntelligence__Endpoint: documentIntelligence.outputs.endpoint
       Sweep__Schedule: sweepSchedule
+      Sweep__DepartmentDeadline: '01-31'
+      Sweep__GovernmentDeadline: '03-31'
+      Sweep__OutputContainer: sweepOutputContainerName
+      Sweep__LockContainer: sweepLockContainerName
       // Pipeline limits (code defaults); MaxParallelism and the poll interval only matter to the local host, since
       // in Azure the blob trigger drives concurrency (host.json extensions.blobs.maxDegreeOfParallelism).
       Pipeline__MaxBytes: '52428800'

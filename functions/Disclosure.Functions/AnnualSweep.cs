@@ -1,25 +1,26 @@
-using Disclosure.Pipeline;
 using Disclosure.Pipeline.Configuration;
+using Disclosure.Pipeline.Sweep;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace Disclosure.Functions;
 
 /// <summary>
-/// Yearly compliance sweep. The NCRONTAB schedule comes from the app setting Sweep__Schedule (%...% binding
-/// expression, as in the Functions timer quickstart); the default in infra is 1 April 02:00 UTC, after the
-/// 31 March deadline for last year's reports.
+/// Scheduled compliance sweep. The NCRONTAB schedule comes from the app setting Sweep__Schedule through a %...% binding
+/// expression (as in the Functions timer quickstart); infra's default is SweepOptions.DefaultSchedule, 01:00 Beijing
+/// time after each legal deadline. The sweep lock (a blob lease) keeps overlapping runs out.
 /// </summary>
-public sealed class AnnualSweep(SweepService sweep, TimeProvider time, ILogger<AnnualSweep> logger)
+public sealed class AnnualSweep(SweepRunner sweep, TimeProvider time, ILogger<AnnualSweep> logger)
 {
     public const string Schedule = "%" + SettingNames.SweepSchedule + "%";
 
     [Function(nameof(AnnualSweep))]
     public async Task RunAsync([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken cancellationToken)
     {
-        // Reports about year Y are due in the first quarter of Y+1, so the sweep run in year Y+1 audits year Y.
-        var year = time.GetUtcNow().Year - 1;
+        // Reports about year Y are due in the first quarter of Y+1 (Beijing time), so a run in Y+1 audits Y.
+        var year = SweepOptions.YearToSweep(time.GetUtcNow());
         FunctionsLog.SweepStarting(logger, year, timer.IsPastDue);
-        await sweep.RunAsync(year, cancellationToken);
+        var result = await sweep.RunAsync(year, cancellationToken);
+        FunctionsLog.SweepFinished(logger, year, result.Status.ToString(), result.AlertsRaised);
     }
 }

@@ -1,5 +1,6 @@
 using Azure.Identity;
 using Disclosure.Pipeline;
+using Disclosure.Pipeline.Sweep;
 using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;

@@ -7,8 +7,8 @@ param name string
 param location string
 @description('Tags.')
 param tags object = {}
-@description('Container the blob trigger watches.')
-param reportsContainerName string
+@description('Containers the code uses: reports (watched by the blob trigger), sweep outputs and sweep locks.')
+param containerNames array
 @description('Container Flex Consumption deploys the app package to.')
 param deploymentContainerName string
 @description('Event Grid system topic name for this account.')
@@ -49,13 +49,15 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
   }
 }
 
-resource reportsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
-  parent: blobService
-  name: reportsContainerName
-  properties: {
-    publicAccess: 'None'
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [
+  for containerName in containerNames: {
+    parent: blobService
+    name: containerName
+    properties: {
+      publicAccess: 'None'
+    }
   }
-}
+]
 
 resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
   parent: blobService
@@ -83,7 +85,5 @@ output blobEndpoint string = account.properties.primaryEndpoints.blob
 output queueEndpoint string = account.properties.primaryEndpoints.queue
 @description('Deployment package container name.')
 output deploymentContainerName string = deploymentContainer.name
-@description('Reports container name.')
-output reportsContainerName string = reportsContainer.name
 @description('System topic name.')
 output systemTopicName string = systemTopic.name

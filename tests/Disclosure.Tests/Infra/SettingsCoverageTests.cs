@@ -99,18 +99,47 @@ public sealed partial class SettingsCoverageTests
     }
 
     [Fact]
-    public void Reports_container_is_created_by_infra_and_watched_by_the_trigger()
+    public void Every_blob_container_the_code_expects_is_created_by_infra()
     {
-        var container = ExpectedReportsContainer();
+        var main = InfraFiles.StripComments(InfraFiles.Read("infra", "main.bicep"));
+        var vars = VarDecl().Matches(main).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["value"].Value);
+        var start = main.IndexOf("containerNames: [", StringComparison.Ordinal);
+        Assert.True(start >= 0, "infra/main.bicep must pass `containerNames: [...]` to the storage module.");
+        var created = main[start..main.IndexOf(']', start)]
+            .Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(e => e.StartsWith('\'') ? e.Trim('\'') : vars.GetValueOrDefault(e, e))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var container in ExpectedBlobContainers())
+        {
+            Assert.True(created.Contains(container), $"Blob container '{container}' is used by the code but infra/main.bicep does not create it.");
+        }
+
+        var storage = InfraFiles.StripComments(InfraFiles.Read("infra", "modules", "storage.bicep"));
+        Assert.Contains("for containerName in containerNames", storage);
+        Assert.Contains("allowSharedKeyAccess: false", storage);
+    }
+
+    [Fact]
+    public void Blob_trigger_watches_the_reports_container()
+    {
+        var container = ExpectedBlobContainers()[0];
         var main = InfraFiles.StripComments(InfraFiles.Read("infra", "main.bicep"));
         Assert.Contains($"var reportsContainerName = '{container}'", main);
-        var storage = InfraFiles.StripComments(InfraFiles.Read("infra", "modules", "storage.bicep"));
-        Assert.Contains("name: reportsContainerName", storage);
-        Assert.Contains("allowSharedKeyAccess: false", storage);
-
+        Assert.Contains("Reports__Container: reportsContainerName", main);
         var trigger = File.ReadAllText(Path.Combine(InfraFiles.FunctionsDir, "ProcessReport.cs"));
         Assert.Contains($"BlobPath = \"{container}/{{name}}\"", trigger);
         Assert.Contains("Source = BlobTriggerSource.EventGrid", trigger);
+    }
+
+    [Fact]
+    public void Sweep_schedule_default_matches_the_code()
+    {
+        var type = typeof(SettingNames).Assembly.GetType("Disclosure.Pipeline.Sweep.SweepOptions");
+        var expected = type?.GetField("DefaultSchedule")?.GetRawConstantValue() as string ?? "0 0 17 31 1,3 *";
+        Assert.Contains($"param sweepSchedule string = '{expected}'", InfraFiles.Read("infra", "main.bicep"));
+        Assert.Contains($"SWEEP_SCHEDULE={expected}", InfraFiles.Read("infra", "main.parameters.json"));
+        Assert.Equal(expected, InfraFiles.LocalSettings()[SettingNames.SweepSchedule]);
+        Assert.Equal(6, expected.Split(' ').Length); // the Functions timer wants seconds
     }
 
     [Fact]
@@ -190,20 +219,32 @@ public sealed partial class SettingsCoverageTests
         return type?.GetField("DefaultDatabase")?.GetRawConstantValue() as string ?? "disclosure";
     }
 
-    /// <summary>PipelineOptions.Container's default when the pipeline defines it, otherwise the brief's `reports`.</summary>
-    private static string ExpectedReportsContainer()
+    /// <summary>
+    /// Blob containers the code uses, reports first: PipelineOptions.Container and SweepOptions.OutputContainer /
+    /// LockContainer defaults when those types exist, otherwise the brief's `reports` and the sweep's documented names.
+    /// </summary>
+    private static IReadOnlyList<string> ExpectedBlobContainers()
     {
-        var type = typeof(SettingNames).Assembly.GetType("Disclosure.Pipeline.Configuration.PipelineOptions");
-        if (type is not null && Activator.CreateInstance(type) is { } options && type.GetProperty("Container")?.GetValue(options) is string c)
+        var assembly = typeof(SettingNames).Assembly;
+        string Default(string typeName, string property, string fallback)
         {
-            return c;
+            var type = assembly.GetType(typeName);
+            return type is not null && Activator.CreateInstance(type) is { } o && type.GetProperty(property)?.GetValue(o) is string v ? v : fallback;
         }
 
-        return "reports";
+        return
+        [
+            Default("Disclosure.Pipeline.Configuration.PipelineOptions", "Container", "reports"),
+            Default("Disclosure.Pipeline.Sweep.SweepOptions", "OutputContainer", "sweep-reports"),
+            Default("Disclosure.Pipeline.Sweep.SweepOptions", "LockContainer", "sweep-locks"),
+        ];
     }
 
     [GeneratedRegex(@"'([^']+)'")]
     private static partial Regex QuotedStrings();
+
+    [GeneratedRegex(@"^var\s+(?<name>\w+)\s*=\s*'(?<value>[^']*)'", RegexOptions.Multiline)]
+    private static partial Regex VarDecl();
 
     [GeneratedRegex(@"SettingNames\.(\w+)")]
     private static partial Regex SettingNamesRef();

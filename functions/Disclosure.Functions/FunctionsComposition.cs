@@ -1,36 +1,47 @@
+using Azure.Core;
 using Azure.Identity;
+using Disclosure.Core.Engine;
+using Disclosure.Ocr;
 using Disclosure.Pipeline;
 using Disclosure.Pipeline.Sweep;
+using Disclosure.Readers;
 using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Disclosure.Functions;
 
-/// <summary>Composition of the Functions app: the same services as the local host, plus telemetry.</summary>
+/// <summary>Composition of the Functions app: the services of the local host, plus telemetry and the Azure credential.</summary>
 public static class FunctionsComposition
 {
     public static FunctionsApplicationBuilder AddDisclosureFunctions(this FunctionsApplicationBuilder builder)
     {
-        // Worker-side Application Insights (Microsoft.Azure.Functions.Worker.ApplicationInsights 2.x pattern).
-        builder.Services
-            .AddApplicationInsightsTelemetryWorkerService()
-            .ConfigureFunctionsApplicationInsights();
+        var services = builder.Services;
+        var configuration = builder.Configuration;
 
-        // The App Insights resource has local auth off (infra/modules/monitoring.bicep): send telemetry with the
-        // user-assigned identity, as TelemetryConfiguration.SetAzureTokenCredential documents.
-        var clientId = builder.Configuration["AZURE_CLIENT_ID"];
-        if (!string.IsNullOrEmpty(clientId))
+        // One credential for every Entra ID client that takes it from DI (Document Intelligence, telemetry). In Azure,
+        // DefaultAzureCredential selects the user-assigned identity from AZURE_CLIENT_ID (set by infra/main.bicep).
+        var credential = new DefaultAzureCredential();
+        services.TryAddSingleton<TokenCredential>(credential);
+
+        // Worker-side Application Insights (Microsoft.Azure.Functions.Worker.ApplicationInsights 2.x). The resource has
+        // local auth off, so telemetry is sent with the identity (TelemetryConfiguration.SetAzureTokenCredential).
+        services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
+        services.Configure<TelemetryConfiguration>(telemetry => telemetry.SetAzureTokenCredential(credential));
+
+        services.TryAddSingleton(TimeProvider.System);
+        var limits = new ReadLimits();
+        services.TryAddSingleton(limits);
+        foreach (var reader in ReaderRegistry.CreateDefault(limits))
         {
-            builder.Services.Configure<TelemetryConfiguration>(telemetry =>
-                telemetry.SetAzureTokenCredential(
-                    new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))));
+            services.AddSingleton(reader);
         }
 
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddDisclosurePipeline(builder.Configuration);
-        builder.Services.AddDisclosureSweep(builder.Configuration);
+        services.AddDisclosureOcr(configuration);
+        services.AddDisclosurePipeline(configuration);
+        services.AddDisclosureSweep(configuration);
         return builder;
     }
 }

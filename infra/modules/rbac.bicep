@@ -94,8 +94,7 @@ resource userBlob 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!em
   name: guid(storage.id, userPrincipalId, roles.storageBlobDataOwner)
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner)
-    principalId: userPrincipalId
-    principalType: 'User'
+    principalId: userPrincipalId // no principalType: azd may run as a user or as a service principal
   }
 }
 
@@ -104,7 +103,6 @@ resource userEventGrid 'Microsoft.Authorization/roleAssignments@2022-04-01' = if
   name: guid(alertsTopic.id, userPrincipalId, roles.eventGridDataSender)
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.eventGridDataSender)
-    principalId: userPrincipalId
-    principalType: 'User'
+    principalId: userPrincipalId // no principalType: azd may run as a user or as a service principal
   }
 }

@@ -10,6 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace Disclosure.Functions;
 
@@ -42,6 +43,14 @@ public static class FunctionsComposition
         services.AddDisclosureOcr(configuration);
         services.AddDisclosurePipeline(configuration);
         services.AddDisclosureSweep(configuration);
+
+        // AddDisclosureSweep also registers the local host's in-process schedule (SweepScheduler). Here the timer
+        // trigger (AnnualSweep) is the schedule: a second one in every live instance would sweep again.
+        foreach (var scheduler in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(SweepScheduler)).ToList())
+        {
+            services.Remove(scheduler);
+        }
+
         return builder;
     }
 }

@@ -108,6 +108,8 @@ public sealed partial class InfraSecretsTests
                 Assert.True(values.TryGetValue(section + "__Endpoint", out var endpoint), $"{key} is set but {section}__Endpoint is missing.");
                 Assert.True(Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.IsLoopback,
                     $"{key} is set in local.settings.sample.json but {section}__Endpoint ('{endpoint}') is not a local emulator.");
+                // The Cosmos SDK decodes the key when the client is built: a malformed one stops the host at start.
+                Assert.True(Convert.TryFromBase64String(value, new byte[value.Length], out _), $"{key} in local.settings.sample.json is not valid base64.");
             }
         }
     }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Disclosure.Cli.Commands;
+using Disclosure.Cli.Composition;
 
 namespace Disclosure.Cli;
 
@@ -7,7 +9,10 @@ public static class CliApp
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
         var root = new RootCommand("disclosure — 政府信息公开工作年度报告 audit: check reports, run the local host, sweep a year.");
+        root.Subcommands.Add(CheckCommand.Create(() => EngineComposition.CreateEngine()));
+        root.Subcommands.Add(BenchCommand.Create(() => EngineComposition.CreateEngine()));
         return await root.Parse(args).InvokeAsync();
     }
 }

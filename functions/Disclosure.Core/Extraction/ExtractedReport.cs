@@ -53,8 +53,11 @@ public sealed record ExtractedReport
     /// <summary>Findings the extractor itself raises (missing section/table, deviation, uncertainty).</summary>
     public required IReadOnlyList<Finding> Findings { get; init; }
 
-    /// <summary>Unit printed in the table-2 amount headers (e.g. 万元), when any.</summary>
-    public string? AmountUnit { get; init; }
+    /// <summary>Unit printed in the header of each amount cell (万元, 元), or null where the header gives none.</summary>
+    public IReadOnlyDictionary<string, string?> AmountUnits { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Cells whose reading the extractor flagged as uncertain (no arithmetic verdict on them alone).</summary>
+    public IReadOnlySet<string> UncertainCells { get; init; } = new HashSet<string>();
 
     /// <summary>True when the document looks like an annual report at all (title or sections or tables).</summary>
     public bool LooksLikeReport { get; init; }

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using Disclosure.Cli.Output;
+using Disclosure.Core.Contract;
+using Disclosure.Core.Engine;
+using Spectre.Console;
+
+namespace Disclosure.Cli.Commands;
+
+/// <summary>`disclosure check &lt;file|folder&gt;...`: audit reports on disk, as a person reads them or as JSON.</summary>
+public static class CheckCommand
+{
+    public static Command Create(Func<ReportEngine> engineFactory)
+    {
+        var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "Report files or folders (searched recursively)." };
+        var json = new Option<bool>("--json") { Description = "Print the contract's result object (one per line for several files)." };
+        var failOn = new Option<string>("--fail-on")
+        {
+            Description = "Exit code 1 when a report has a finding of this severity or worse (failed reports always count): error|warning|never.",
+            DefaultValueFactory = _ => "error",
+        };
+        failOn.AcceptOnlyFromAmong("error", "warning", "never");
+
+        var command = new Command("check", "Audit 政府信息公开工作年度报告 files: extract the tables, validate, print findings.") { paths, json, failOn };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var files = FileAnalysis.Expand(parse.GetValue(paths)!, out var missing);
+            foreach (var m in missing)
+            {
+                Console.Error.WriteLine($"disclosure: not found: {m}");
+            }
+
+            if (files.Count == 0)
+            {
+                Console.Error.WriteLine("disclosure: no files to check");
+                return 2;
+            }
+
+            var engine = engineFactory();
+            var results = await RunAsync(engine, files, parse.GetValue(json), showProgress: files.Count > 1 && !parse.GetValue(json), cancellationToken);
+            var code = ExitCode(results, parse.GetValue(failOn)!);
+            return missing.Count > 0 && code == 0 ? 2 : code;
+        });
+        return command;
+    }
+
+    private static async Task<List<ReportResult>> RunAsync(ReportEngine engine, IReadOnlyList<string> files, bool json, bool showProgress, CancellationToken cancellationToken)
+    {
+        var results = new List<ReportResult>(files.Count);
+        if (json)
+        {
+            foreach (var file in files)
+            {
+                var result = await FileAnalysis.AnalyzeFileAsync(engine, file, cancellationToken);
+                results.Add(result);
+                Console.Out.WriteLine(ResultJson.Serialize(result, indented: files.Count == 1));
+            }
+
+            return results;
+        }
+
+        if (showProgress)
+        {
+            await AnsiConsole.Progress()
+                .AutoClear(true)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .StartAsync(async ctx =>
+                {
+                    var task = ctx.AddTask("检查报告 checking", maxValue: files.Count);
+                    foreach (var file in files)
+                    {
+                        results.Add(await FileAnalysis.AnalyzeFileAsync(engine, file, cancellationToken));
+                        task.Increment(1);
+                    }
+                });
+        }
+        else
+        {
+            foreach (var file in files)
+            {
+                results.Add(await FileAnalysis.AnalyzeFileAsync(engine, file, cancellationToken));
+            }
+        }
+
+        foreach (var result in results)
+        {
+            ResultPrinter.Print(AnsiConsole.Console, result);
+        }
+
+        if (results.Count > 1)
+        {
+            ResultPrinter.PrintSummary(AnsiConsole.Console, results);
+        }
+
+        return results;
+    }
+
+    public static int ExitCode(IEnumerable<ReportResult> results, string failOn)
+    {
+        if (failOn == "never")
+        {
+            return 0;
+        }
+
+        var threshold = failOn == "warning" ? Severity.Warning : Severity.Error;
+        return results.Any(r => r.Status == ResultStatus.Failed || r.MaxSeverity() >= threshold) ? 1 : 0;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using Disclosure.Core.Contract;
+using Disclosure.Core.Engine;
+using Disclosure.Core.Layout;
+
+namespace Disclosure.Cli.Commands;
+
+/// <summary>Reads local files for the engine: size limit checked before reading, so a huge file is never loaded whole.</summary>
+public static class FileAnalysis
+{
+    public static IReadOnlyList<string> Expand(IEnumerable<string> paths, out IReadOnlyList<string> missing)
+    {
+        var files = new List<string>();
+        var notFound = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+                    .Where(f => !Path.GetFileName(f).StartsWith('.'))
+                    .Order(StringComparer.Ordinal));
+            }
+            else if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else
+            {
+                notFound.Add(path);
+            }
+        }
+
+        missing = notFound;
+        return files;
+    }
+
+    public static async Task<ReportResult> AnalyzeFileAsync(ReportEngine engine, string path, CancellationToken cancellationToken)
+    {
+        var name = Path.GetFileName(path);
+        try
+        {
+            var length = new FileInfo(path).Length;
+            if (length > engine.Limits.MaxBytes)
+            {
+                await using var stream = File.OpenRead(path);
+                var sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+                var head = new byte[Math.Min(1024, length)];
+                stream.Position = 0;
+                await stream.ReadExactlyAsync(head, cancellationToken);
+                var source = new SourceInfo(name, sha, FormatDetector.Name(FormatDetector.Detect(head)), null, false) { Bytes = length };
+                return ReportEngine.Failed(source, FailureCodes.TooLarge,
+                    $"文件过大：{length:N0} 字节，上限 {engine.Limits.MaxBytes:N0} 字节（file too large; not read）");
+            }
+
+            var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+            return await engine.AnalyzeAsync(name, bytes, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ReportEngine.Failed(new SourceInfo(name, string.Empty, "unknown", null, false), FailureCodes.Corrupt, $"无法读取文件：{ex.Message}");
+        }
+    }
+}

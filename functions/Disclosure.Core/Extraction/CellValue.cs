@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Disclosure.Core.Extraction;
+
+public enum CellKind
+{
+    /// <summary>Nothing, or a placeholder such as '/', '-', '—', '无': distinct from 0.</summary>
+    Blank,
+    Number,
+    Text,
+}
+
+/// <summary>A table cell's text parsed as a contract value (report-contract.md §3).</summary>
+public readonly record struct CellValue(CellKind Kind, decimal? Value, string Raw, string? Note)
+{
+    public bool IsEmpty => Kind == CellKind.Blank && Raw.Length == 0;
+}
+
+/// <summary>Parses cell text: thousands separators, full-width digits, 增/减, notes, placeholders.</summary>
+public static partial class CellValueParser
+{
+    private static readonly HashSet<string> Placeholders = new(StringComparer.Ordinal)
+    {
+        "/", "／", "\\", "-", "--", "—", "——", "–", "－", "一", "无", "空", "暂无", "N/A", "n/a", "NA", "×", "*", "...", "…",
+    };
+
+    public static CellValue Parse(string raw)
+    {
+        var text = TextNorm.Nfkc(raw).Trim();
+        if (text.Length == 0)
+        {
+            return new CellValue(CellKind.Blank, null, raw.Trim(), null);
+        }
+
+        if (Placeholders.Contains(text))
+        {
+            return new CellValue(CellKind.Blank, null, raw.Trim(), null);
+        }
+
+        var m = NumberPattern().Match(text);
+        if (!m.Success)
+        {
+            return new CellValue(CellKind.Text, null, raw.Trim(), null);
+        }
+
+        var rest = m.Groups["rest"].Value.Trim();
+        if (rest.Length > 0 && !NoteStart().IsMatch(rest))
+        {
+            return new CellValue(CellKind.Text, null, raw.Trim(), null);
+        }
+
+        var digits = m.Groups["num"].Value.Replace(",", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (!decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            return new CellValue(CellKind.Text, null, raw.Trim(), null);
+        }
+
+        var sign = m.Groups["sign"].Value;
+        if (sign is "-" or "减" or "减少")
+        {
+            value = -value;
+        }
+
+        return new CellValue(CellKind.Number, value, raw.Trim(), rest.Length > 0 ? rest : null);
+    }
+
+    // Digits may carry thousands separators (groups of three) or stray spaces between digits.
+    [GeneratedRegex(@"^(?<sign>[+\-]|增加|减少|增|减)?\s*(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d(?:[\d ]*\d)?(?:\.\d+)?)(?<rest>.*)$")]
+    private static partial Regex NumberPattern();
+
+    // What may follow a number in the same cell: a bracketed note or a unit.
+    [GeneratedRegex(@"^([(\[【<]|件|条|个|项|次|人|万元|元|份|%)")]
+    private static partial Regex NoteStart();
+}
+
+/// <summary>Text normalisation for matching labels: NFKC (full-width to half-width), no whitespace.</summary>
+public static class TextNorm
+{
+    public static string Nfkc(string s) => s.IsNormalized(NormalizationForm.FormKC) ? s : s.Normalize(NormalizationForm.FormKC);
+
+    /// <summary>NFKC, whitespace removed, Chinese quotes unified; for comparing labels.</summary>
+    public static string Compact(string s)
+    {
+        var n = Nfkc(s);
+        var sb = new StringBuilder(n.Length);
+        foreach (var ch in n)
+        {
+            if (!char.IsWhiteSpace(ch))
+            {
+                sb.Append(ch switch { '“' or '”' or '「' or '」' => '"', '、' => '、', _ => ch });
+            }
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+
+namespace Disclosure.Core.Extraction;
+
+/// <summary>Agency, year, title and publication date from the opening lines of a report.</summary>
+public static partial class MetadataExtractor
+{
+    public sealed record Metadata(string? Agency, int? Year, string? Title, string? Published);
+
+    private static readonly string[] AgencySuffixes =
+    [
+        "人民政府办公室", "人民政府办公厅", "人民政府", "管理委员会", "委员会", "办公室", "办公厅", "开发区", "管委会", "政府",
+        "局", "厅", "委", "部", "署", "院", "中心", "办事处", "街道", "镇", "乡", "所", "队", "会", "处", "站", "馆", "分局",
+    ];
+
+    /// <summary>Reads metadata from the paragraphs before section 一 (at most the first 12) and the last lines.</summary>
+    public static Metadata Extract(IReadOnlyList<string> openingLines, IReadOnlyList<string> closingLines)
+    {
+        string? title = null;
+        string? agency = null;
+        int? year = null;
+        var standalone = new List<string>();
+
+        foreach (var raw in openingLines)
+        {
+            var line = TextNorm.Compact(raw);
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (title is null && IsTitle(line))
+            {
+                title = raw.Trim();
+                var m = AgencyFirst().Match(line);
+                if (m.Success)
+                {
+                    agency = CleanAgency(m.Groups["agency"].Value);
+                    year = int.Parse(m.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                }
+                else if (YearFirst().Match(line) is { Success: true } y)
+                {
+                    year = int.Parse(y.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                    agency = CleanAgency(y.Groups["agency"].Value);
+                }
+
+                continue;
+            }
+
+            if (line.Length <= 40 && !line.Contains("报告", StringComparison.Ordinal) && AgencySuffixes.Any(s => line.EndsWith(s, StringComparison.Ordinal))
+                && !line.Contains('。', StringComparison.Ordinal) && !line.Contains(',', StringComparison.Ordinal))
+            {
+                standalone.Add(line);
+            }
+
+            if (year is null && YearLine().Match(line) is { Success: true } yl)
+            {
+                year = int.Parse(yl.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        // A fuller name on its own line (铁岭市银州区人民政府办公室) beats the short one in the title (银州区人民政府办公室).
+        foreach (var candidate in standalone)
+        {
+            if (agency is null || (candidate.Length > agency.Length && candidate.EndsWith(agency, StringComparison.Ordinal)))
+            {
+                agency = candidate;
+            }
+        }
+
+        return new Metadata(string.IsNullOrEmpty(agency) ? null : agency, year, title, FindDate(closingLines) ?? FindDate(openingLines));
+    }
+
+    public static bool IsTitle(string compact) =>
+        compact.Length <= 80 && compact.Contains("信息公开", StringComparison.Ordinal)
+        && (compact.Contains("年度报告", StringComparison.Ordinal) || compact.Contains("工作报告", StringComparison.Ordinal) || compact.EndsWith("年报", StringComparison.Ordinal));
+
+    private static string CleanAgency(string s) => s.Trim('《', '》', '"', ':', '：', '(', ')', '（', '）', ' ', '关', '于').Replace("关于", string.Empty, StringComparison.Ordinal);
+
+    private static string? FindDate(IReadOnlyList<string> lines)
+    {
+        foreach (var raw in lines)
+        {
+            var line = TextNorm.Compact(raw);
+            if (line.Length > 30)
+            {
+                continue;
+            }
+
+            var m = DateLine().Match(line);
+            if (m.Success)
+            {
+                var y = int.Parse(m.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                var mo = int.Parse(m.Groups["m"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                var d = int.Parse(m.Groups["d"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                if (mo is >= 1 and <= 12 && d is >= 1 and <= 31 && y is >= 2000 and <= 2100)
+                {
+                    return $"{y:D4}-{mo:D2}-{d:D2}";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^(?<agency>.+?)(?<year>(19|20)\d{2})年度?.*?(信息公开|政务公开)")]
+    private static partial Regex AgencyFirst();
+
+    [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?(?<agency>.+?)(政府信息公开|政务公开|信息公开)")]
+    private static partial Regex YearFirst();
+
+    [GeneratedRegex(@"^[(（]?(?<year>(19|20)\d{2})年度?[)）]?$")]
+    private static partial Regex YearLine();
+
+    [GeneratedRegex(@"^(发布日期|发布时间|日期|时间)?[:：]?(?<y>(19|20)\d{2})(年|-|/|\.)(?<m>\d{1,2})(月|-|/|\.)(?<d>\d{1,2})日?$")]
+    private static partial Regex DateLine();
+}

@@ -1,0 +1,219 @@
+using Disclosure.Core.Contract;
+
+namespace Disclosure.Core.Extraction;
+
+/// <summary>Table 2 (主动公开政府信息情况): rows by label, columns by the nearest header, format per row.</summary>
+internal static class Table2Mapper
+{
+    private static readonly Dictionary<string, string> Family = new(StringComparer.Ordinal)
+    {
+        ["regulations"] = "docs",
+        ["normative_docs"] = "docs",
+        ["licensing"] = "decisions",
+        ["other_services"] = "decisions",
+        ["penalty"] = "decisions",
+        ["enforcement"] = "decisions",
+        ["fees"] = "fees",
+        ["procurement"] = "procurement",
+    };
+
+    private static string[] Columns(string family, string template) => (family, template) switch
+    {
+        ("docs", "2019") => ["made", "published", "total"],
+        ("docs", _) => ["issued", "repealed", "in_force"],
+        ("decisions", "2019") => ["previous", "change", "decisions"],
+        ("decisions", _) => ["decisions"],
+        ("fees", "2019") => ["previous", "change"],
+        ("fees", _) => ["amount"],
+        _ => ["count", "amount"],
+    };
+
+    private sealed record Header(string Template, string[] Columns, string? Unit, string Raw);
+
+    private sealed record PendingRow(string Key, RowView Row, Header? Header);
+
+    public static TableReading Map(IReadOnlyList<RowView> rows, int? year, ExtractionState state)
+    {
+        Header? header = null;
+        var pending = new List<PendingRow>();
+        foreach (var row in rows)
+        {
+            if (!row.HasNumbers && row.Slots.All(s => s.Value.Kind != CellKind.Blank || s.Value.IsEmpty))
+            {
+                var h = ReadHeader(row);
+                if (h is not null)
+                {
+                    header = h;
+                    continue;
+                }
+            }
+
+            var key = TemplateCatalog.Match(TemplateCatalog.Table2Rows, row.Label);
+            if (key is null)
+            {
+                if (row.HasNumbers)
+                {
+                    state.Add(FindingCodes.TemplateDeviation, $"表2出现无法识别的行“{row.RawLabel}”，统一格式中没有该行。", [], row.RawText);
+                }
+
+                continue;
+            }
+
+            if (pending.Any(p => p.Key == key))
+            {
+                state.Note(FindingCodes.ExtractionUncertain, $"表2“{row.RawLabel}”行出现多次，已采用第一次出现的数据。", [], row.RawText);
+                continue;
+            }
+
+            pending.Add(new PendingRow(key, row, header));
+        }
+
+        if (pending.Count == 0)
+        {
+            return new TableReading(2, "2019", Present: false, Complete: false) { };
+        }
+
+        // The format of each row: its header when it fits the row, else the number of values it has.
+        var rowTemplates = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var p in pending)
+        {
+            rowTemplates[p.Key] = RowTemplate(p);
+        }
+
+        var known = rowTemplates.Values.Where(t => t is not null).Distinct().ToList();
+        var tableTemplate = known.Count switch
+        {
+            0 => year is >= 2021 ? "2021" : "2019",
+            1 => known[0]!,
+            _ => "mixed",
+        };
+        var fallback = tableTemplate == "mixed" ? (year is >= 2021 ? "2021" : "2019") : tableTemplate;
+
+        var incomplete = new List<string>();
+        foreach (var p in pending)
+        {
+            var template = rowTemplates[p.Key] ?? fallback;
+            var columns = Columns(Family[p.Key], template);
+            var slots = p.Row.SlotsFor(columns.Length);
+            if (slots.Count > columns.Length && slots.Skip(columns.Length).Any(s => s.IsNumber))
+            {
+                state.Note(FindingCodes.ExtractionUncertain, $"表2“{p.Row.RawLabel}”行的数值多于{columns.Length}个，多出的数值未采用，请核对。",
+                    columns.Select(c => $"t2.{p.Key}.{c}").ToList(), p.Row.RawText);
+            }
+
+            for (var i = 0; i < columns.Length; i++)
+            {
+                var key = $"t2.{p.Key}.{columns[i]}";
+                if (i < slots.Count)
+                {
+                    state.Set(key, slots[i], p.Row);
+                }
+                else
+                {
+                    incomplete.Add(key);
+                }
+
+                if (columns[i] == "amount")
+                {
+                    state.AmountUnits[key] = p.Header is { } h && h.Columns.Contains("amount") ? h.Unit : null;
+                }
+            }
+
+            if (template == "2021" && p.Key == "normative_docs" && !p.Row.Label.Contains("行政规范性文件", StringComparison.Ordinal))
+            {
+                state.Add(FindingCodes.TemplateDeviation, "表2使用了旧版行名“规范性文件”，2021年版格式应为“行政规范性文件”。", [], p.Row.RawText);
+            }
+
+            if (template == "2021" && p.Key is "other_services" or "procurement")
+            {
+                state.Add(FindingCodes.TemplateDeviation, $"表2“{p.Row.RawLabel}”行属于2019年版格式，2021年版格式已删除该行。", [], p.Row.RawText);
+            }
+        }
+
+        var required = tableTemplate == "2021" || (tableTemplate == "mixed" && fallback == "2021")
+            ? new[] { "regulations", "normative_docs", "licensing", "penalty", "enforcement", "fees" }
+            : ["regulations", "normative_docs", "licensing", "other_services", "penalty", "enforcement", "fees", "procurement"];
+        var missingRows = required.Where(r => pending.All(p => p.Key != r)).ToList();
+        if (missingRows.Count > 0)
+        {
+            var keys = missingRows.SelectMany(r => Columns(Family[r], fallback).Select(c => $"t2.{r}.{c}")).ToList();
+            state.Add(FindingCodes.IncompleteTable, $"表2缺少以下行：{string.Join("、", missingRows.Select(Label))}。请按统一格式补齐。", keys);
+        }
+
+        if (incomplete.Count > 0)
+        {
+            state.Add(FindingCodes.IncompleteTable, $"表2有 {incomplete.Count} 个单元格缺失（行内数值个数少于表头列数），请补齐。", incomplete);
+        }
+
+        if (tableTemplate == "mixed")
+        {
+            state.Add(FindingCodes.TemplateDeviation, "表2混用了2019年版和2021年版格式的行，请统一使用现行格式。", []);
+        }
+
+        return new TableReading(2, tableTemplate, Present: true, Complete: missingRows.Count == 0 && incomplete.Count == 0);
+    }
+
+    private static string? RowTemplate(PendingRow p)
+    {
+        var family = Family[p.Key];
+        if (family == "procurement" || p.Key == "other_services")
+        {
+            return "2019";
+        }
+
+        if (p.Header is { } h && Fits(family, h))
+        {
+            return h.Template;
+        }
+
+        var count = p.Row.SlotsFor(3).Count(s => s.IsNumber || s.Value.Kind == CellKind.Blank && !s.Value.IsEmpty);
+        return family switch
+        {
+            "decisions" when count == 1 => "2021",
+            "decisions" when count >= 2 => "2019",
+            "fees" when count == 1 => "2021",
+            "fees" when count == 2 => "2019",
+            _ => null,
+        };
+    }
+
+    private static bool Fits(string family, Header h) => family switch
+    {
+        "docs" => h.Columns.Contains("made") || h.Columns.Contains("issued"),
+        "decisions" => h.Columns.Contains("decisions"),
+        "fees" => h.Columns.Contains("previous") || h.Columns.Contains("amount"),
+        _ => h.Columns.Contains("count"),
+    };
+
+    private static Header? ReadHeader(RowView row)
+    {
+        var text = TextNorm.Compact(row.RawText);
+        foreach (var (fragments, columns, template) in TemplateCatalog.Table2Headers)
+        {
+            if (fragments.Any(f => text.Contains(f, StringComparison.Ordinal)))
+            {
+                string? unit = null;
+                if (columns.Contains("amount"))
+                {
+                    unit = text.Contains("万元", StringComparison.Ordinal) ? "万元" : text.Contains("元", StringComparison.Ordinal) ? "元" : null;
+                }
+
+                return new Header(template, columns, unit, row.RawText);
+            }
+        }
+
+        return null;
+    }
+
+    private static string Label(string key) => key switch
+    {
+        "regulations" => "规章",
+        "normative_docs" => "规范性文件",
+        "licensing" => "行政许可",
+        "other_services" => "其他对外管理服务事项",
+        "penalty" => "行政处罚",
+        "enforcement" => "行政强制",
+        "fees" => "行政事业性收费",
+        _ => "政府集中采购",
+    };
+}

@@ -1,0 +1,355 @@
+using Disclosure.Core.Contract;
+using Disclosure.Core.Layout;
+
+namespace Disclosure.Core.Extraction;
+
+/// <summary>
+/// Table 3 (收到和处理政府信息公开申请情况): applicant columns from the header (by grid position where the backend
+/// gives real positions, else by order), outcome rows by label; 2019 vs 2021 decided by the （六） rows.
+/// </summary>
+internal static class Table3Mapper
+{
+    private static readonly string[] Standard = ["natural", "commercial", "research", "social", "legal", "other_org", "total"];
+    private static readonly string[] Rows2021Only = ["other_no_correction", "other_no_fee", "other_other"];
+
+    private sealed record DataRow(string Key, RowView Row);
+
+    public static TableReading Map(IReadOnlyList<RowView> rows, int year, string? table2Template, ExtractionState state)
+    {
+        var headerKeys = new HashSet<string>(StringComparer.Ordinal);
+        var columnMap = new Dictionary<(int Table, int Column), string>();
+        var data = new List<DataRow>();
+        var extras = new List<(string Label, IReadOnlyList<decimal?> Values)>();
+        var subtotalRows = new List<RowView>();
+        string? previous = null;
+
+        foreach (var row in rows)
+        {
+            if (!row.HasNumbers)
+            {
+                if (ReadHeader(row, headerKeys, columnMap))
+                {
+                    continue;
+                }
+            }
+
+            var key = Classify(row, previous);
+            if (key is null)
+            {
+                if (!row.HasNumbers)
+                {
+                    continue; // a wrapped label line or a group label (三、本年度办理结果) without figures
+                }
+
+                if (IsGroupSubtotal(row.Label) is not null)
+                {
+                    subtotalRows.Add(row);
+                    continue;
+                }
+
+                state.Add(FindingCodes.TemplateDeviation, $"表3出现无法识别的行“{row.RawLabel}”，统一格式中没有该行，其数据未计入。", [], row.RawText);
+                continue;
+            }
+
+            data.Add(new DataRow(key, row));
+            previous = key;
+        }
+
+        if (data.Count == 0)
+        {
+            return new TableReading(3, table2Template ?? (year >= 2021 ? "2021" : "2019"), Present: false, Complete: false);
+        }
+
+        // 2021 splits （六） in three; a lone （六）其他处理 row with figures is the 2019 layout, or a subtotal beside the three.
+        var has2021 = data.Any(d => Rows2021Only.Contains(d.Key));
+        var hasOther = data.Any(d => d.Key == "other");
+        if (has2021 && hasOther)
+        {
+            var other = data.First(d => d.Key == "other");
+            data.Remove(other);
+            subtotalRows.Add(other.Row);
+            hasOther = false;
+        }
+
+        var template = has2021 ? "2021" : hasOther ? "2019" : (table2Template is "2019" or "2021" ? table2Template : year >= 2021 ? "2021" : "2019");
+        var layout = Layout(headerKeys, state);
+        var useGrid = columnMap.Count > 0 && columnMap.Values.Distinct().Count() >= 6;
+
+        foreach (var d in data)
+        {
+            if (useGrid && d.Row.IsGrid)
+            {
+                MapByPosition(d, columnMap, state);
+            }
+            else
+            {
+                MapBySequence(d, layout, state);
+            }
+        }
+
+        foreach (var row in subtotalRows)
+        {
+            extras.Add((row.RawLabel, row.Slots.Select(s => s.Value.Value).ToList()));
+            CheckSubtotal(row, layout, state);
+        }
+
+        if (subtotalRows.Count > 0)
+        {
+            state.Add(FindingCodes.TemplateDeviation,
+                $"表3增加了统一格式没有的小计行：{string.Join("、", subtotalRows.Select(r => r.RawLabel))}。小计行不计入标准单元格。", []);
+        }
+
+        var expectedRows = CanonicalKeys.Table3Rows(template == "2021" ? TemplateVersion.V2021 : TemplateVersion.V2019);
+        var missing = expectedRows.Where(r => data.All(d => d.Key != r)).ToList();
+        if (missing.Count > 0)
+        {
+            state.Add(FindingCodes.IncompleteTable,
+                $"表3不完整：缺少 {missing.Count} 行（{string.Join("、", missing.Take(6))}{(missing.Count > 6 ? "等" : string.Empty)}），表格可能被截断，请补齐全部行。",
+                missing.SelectMany(r => Standard.Select(c => $"t3.{r}.{c}")).ToList());
+        }
+
+        return new TableReading(3, template, Present: true, Complete: missing.Count == 0) { ExtraRows = extras };
+    }
+
+    private static string? Classify(RowView row, string? previous)
+    {
+        var label = row.Label;
+        var key = TemplateCatalog.Match(TemplateCatalog.Table3Rows, label);
+        if (key is not null)
+        {
+            return key;
+        }
+
+        if (row.HasNumbers && (label.EndsWith("总计", StringComparison.Ordinal) || label.EndsWith("合计", StringComparison.Ordinal)) && label.Length <= 8)
+        {
+            return "results_total";
+        }
+
+        // "3.其他" is the third （六） item only right after the first two.
+        if (label.EndsWith("其他", StringComparison.Ordinal) && label.Length <= 8 && previous is "other_no_fee" or "other_no_correction")
+        {
+            return "other_other";
+        }
+
+        return null;
+    }
+
+    private static string? IsGroupSubtotal(string label) =>
+        TemplateCatalog.Table3Groups.FirstOrDefault(g => label.EndsWith(g.Label[3..], StringComparison.Ordinal)).Label;
+
+    /// <summary>Reads applicant-type headers; returns true when the row is a header row.</summary>
+    private static bool ReadHeader(RowView row, HashSet<string> keys, Dictionary<(int, int), string> columnMap)
+    {
+        var cells = row.Table.Cells.Where(c => c.Row == row.Row).ToList();
+        var found = false;
+        foreach (var cell in cells)
+        {
+            var text = TextNorm.Compact(cell.Text);
+            var key = text is "其他" or "其他组织" ? "other_org" : TemplateCatalog.Match(TemplateCatalog.Table3Columns, text);
+            if (key is null)
+            {
+                continue;
+            }
+
+            found = true;
+            keys.Add(key);
+            if (row.IsGrid && cell.ColumnSpan == 1)
+            {
+                columnMap[(row.TableIndex, cell.Column)] = key;
+            }
+        }
+
+        return found || row.Label.Contains("申请人情况", StringComparison.Ordinal) || row.Label.Contains("勾稽关系", StringComparison.Ordinal)
+            || row.Label.Contains("法人或其他组织", StringComparison.Ordinal);
+    }
+
+    /// <summary>The column order of this report's table 3, from its headers; deviations from the official header are findings.</summary>
+    private static IReadOnlyList<string> Layout(HashSet<string> headerKeys, ExtractionState state)
+    {
+        if (headerKeys.Count == 0)
+        {
+            return Standard;
+        }
+
+        var layout = new List<string>();
+        foreach (var key in new[] { "natural", "commercial", "research", "social", "legal", "other_org", "subtotal", "total" })
+        {
+            if (headerKeys.Contains(key))
+            {
+                layout.Add(key);
+            }
+        }
+
+        var missing = Standard.Where(k => !headerKeys.Contains(k)).ToList();
+        if (missing.Count > 0)
+        {
+            state.Add(FindingCodes.TemplateDeviation,
+                $"表3表头缺少列：{string.Join("、", missing.Select(ColumnLabel))}。请使用统一格式的七列（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计）。",
+                missing.Select(k => $"t3.*.{k}").ToList());
+        }
+
+        if (headerKeys.Contains("subtotal"))
+        {
+            state.Add(FindingCodes.TemplateDeviation, "表3增加了统一格式没有的“小计”列，该列不计入标准单元格，已与分项核对。", []);
+        }
+
+        return layout;
+    }
+
+    private static void MapByPosition(DataRow d, Dictionary<(int Table, int Column), string> columnMap, ExtractionState state)
+    {
+        var mapped = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var slot in d.Row.Slots)
+        {
+            if (!columnMap.TryGetValue((d.Row.TableIndex, slot.Cell.Column), out var column))
+            {
+                // Header read from another table (split across pages): fall back to the first table's positions.
+                column = columnMap.Where(kv => kv.Key.Column == slot.Cell.Column).Select(kv => kv.Value).FirstOrDefault();
+            }
+
+            if (column is null or "subtotal")
+            {
+                continue;
+            }
+
+            if (slot.Cell.ColumnSpan > 1 && slot.IsNumber)
+            {
+                state.Note(FindingCodes.ExtractionUncertain, $"表3“{d.Row.RawLabel}”行的单元格跨越多列，数值 {slot.Value.Raw} 只计入 {column} 列，请核对。", [$"t3.{d.Key}.{column}"], d.Row.RawText);
+            }
+
+            if (mapped.Add(column))
+            {
+                state.Set($"t3.{d.Key}.{column}", slot, d.Row);
+            }
+        }
+    }
+
+    private static void MapBySequence(DataRow d, IReadOnlyList<string> layout, ExtractionState state)
+    {
+        var slots = d.Row.SlotsFor(layout.Count);
+        var keys = layout;
+        if (slots.Count == Standard.Length && layout.Count == Standard.Length - 1 && !layout.Contains("other_org") && !layout.Contains("subtotal"))
+        {
+            keys = Standard; // the row carries the column the header lost
+        }
+
+        if (slots.Count == keys.Count)
+        {
+            for (var i = 0; i < keys.Count; i++)
+            {
+                if (keys[i] != "subtotal")
+                {
+                    state.Set($"t3.{d.Key}.{keys[i]}", slots[i], d.Row);
+                }
+            }
+
+            return;
+        }
+
+        var canonical = keys.Where(k => k != "subtotal").Select(k => $"t3.{d.Key}.{k}").ToList();
+        if (slots.Count > keys.Count)
+        {
+            // More figures than columns: parts in order, the last figure as 总计; flagged.
+            for (var i = 0; i < keys.Count - 1; i++)
+            {
+                state.Set($"t3.{d.Key}.{keys[i]}", slots[i], d.Row);
+            }
+
+            state.Set($"t3.{d.Key}.{keys[^1]}", slots[^1], d.Row);
+            state.Note(FindingCodes.ExtractionUncertain, $"表3“{d.Row.RawLabel}”行有 {slots.Count} 个数值，多于表头的 {keys.Count} 列，列的对应关系可能有误，请核对。", canonical, d.Row.RawText);
+            return;
+        }
+
+        // Fewer figures than columns: which cell is missing cannot be known from the text.
+        var page = slots.Count > 0 ? slots[0].Page : d.Row.Table.Page;
+        if (slots.Count > 0 && slots.All(s => s.IsNumber && s.Value.Value == 0m))
+        {
+            // Every printed figure is 0, so whichever cell is missing, the row's own total makes it 0 too.
+            foreach (var k in keys.Where(k => k != "subtotal"))
+            {
+                state.SetInferred($"t3.{d.Key}.{k}", 0m, d.Row, page);
+            }
+
+            state.Note(FindingCodes.ExtractionUncertain,
+                $"表3“{d.Row.RawLabel}”行只有 {slots.Count} 个数值（应为 {keys.Count} 个），且均为0，缺失单元格按0推断，请核对原表。", canonical, d.Row.RawText);
+            return;
+        }
+
+        // One figure short with the total printed: the missing part is total − parts, the only consistent reading.
+        if (slots.Count == keys.Count - 1 && slots.All(s => s.IsNumber) && !keys.Contains("subtotal"))
+        {
+            var parts = slots.Take(slots.Count - 1).Sum(s => s.Value.Value!.Value);
+            var missingValue = slots[^1].Value.Value!.Value - parts;
+            if (missingValue >= 0)
+            {
+                for (var i = 0; i < slots.Count - 1; i++)
+                {
+                    state.Set($"t3.{d.Key}.{keys[i]}", slots[i], d.Row);
+                }
+
+                state.Set($"t3.{d.Key}.{keys[^1]}", slots[^1], d.Row);
+                state.SetInferred($"t3.{d.Key}.{keys[^2]}", missingValue, d.Row, page);
+                state.Note(FindingCodes.ExtractionUncertain,
+                    $"表3“{d.Row.RawLabel}”行少一个数值，按顺序对应后将{ColumnLabel(keys[^2])}列推断为 {missingValue}（总计减分项），请核对原表。",
+                    canonical, d.Row.RawText);
+                return;
+            }
+        }
+
+        for (var i = 0; i < slots.Count - 1 && i < keys.Count - 1; i++)
+        {
+            state.Set($"t3.{d.Key}.{keys[i]}", slots[i], d.Row);
+        }
+
+        if (slots.Count > 0)
+        {
+            state.Set($"t3.{d.Key}.{keys[^1]}", slots[^1], d.Row);
+        }
+
+        for (var i = Math.Max(0, slots.Count - 1); i < keys.Count - 1; i++)
+        {
+            state.SetBlankAbsentFromRow($"t3.{d.Key}.{keys[i]}", d.Row);
+        }
+
+        state.Note(FindingCodes.ExtractionUncertain,
+            $"表3“{d.Row.RawLabel}”行只有 {slots.Count} 个数值（应为 {keys.Count} 个），无法确定缺失的是哪一列，已按顺序对应、末位计为总计，请核对原表。", canonical, d.Row.RawText);
+    }
+
+    private static void CheckSubtotal(RowView row, IReadOnlyList<string> layout, ExtractionState state)
+    {
+        var group = TemplateCatalog.Table3Groups.FirstOrDefault(g => row.Label.EndsWith(g.Label[3..], StringComparison.Ordinal));
+        if (group.Members is null)
+        {
+            return;
+        }
+
+        var slots = row.SlotsFor(layout.Count);
+        for (var i = 0; i < Math.Min(slots.Count, layout.Count); i++)
+        {
+            if (layout[i] == "subtotal" || slots[i].Value.Value is not { } printed)
+            {
+                continue;
+            }
+
+            var parts = group.Members.Select(m => state.Cells.GetValueOrDefault($"t3.{m}.{layout[i]}")?.Value).Where(v => v.HasValue).ToList();
+            if (parts.Count > 0 && parts.Sum() != printed)
+            {
+                state.Add(FindingCodes.TemplateDeviation,
+                    $"表3小计行“{row.RawLabel}”的{ColumnLabel(layout[i])}列为 {printed}，而分项之和为 {parts.Sum()}，两者不符。",
+                    group.Members.Select(m => $"t3.{m}.{layout[i]}").ToList(), row.RawText, parts.Sum(), printed);
+            }
+        }
+    }
+
+    public static string ColumnLabel(string key) => key switch
+    {
+        "natural" => "自然人",
+        "commercial" => "商业企业",
+        "research" => "科研机构",
+        "social" => "社会公益组织",
+        "legal" => "法律服务机构",
+        "other_org" => "其他",
+        "subtotal" => "小计",
+        _ => "总计",
+    };
+}

@@ -8,7 +8,6 @@ public static class EngineComposition
     public static ReportEngine CreateEngine(ReadLimits? limits = null)
     {
         limits ??= new ReadLimits();
-        IDocumentReader[] readers = [new Disclosure.Readers.Text.TextReader()];
-        return new ReportEngine(readers, limits);
+        return new ReportEngine(Disclosure.Readers.ReaderRegistry.CreateDefault(limits), limits);
     }
 }

@@ -39,6 +39,18 @@ public static partial class CellValueParser
             return new CellValue(CellKind.Blank, null, raw.Trim(), null);
         }
 
+        // Fast paths for the common cases: a plain integer, or a label that cannot start a number.
+        var first = text[0];
+        if (!char.IsAsciiDigit(first) && first is not ('+' or '-' or '增' or '减'))
+        {
+            return new CellValue(CellKind.Text, null, raw.Trim(), null);
+        }
+
+        if (text.Length <= 9 && IsAsciiDigits(text))
+        {
+            return new CellValue(CellKind.Number, int.Parse(text, CultureInfo.InvariantCulture), raw.Trim(), null);
+        }
+
         var m = NumberPattern().Match(text);
         if (!m.Success)
         {
@@ -64,6 +76,19 @@ public static partial class CellValueParser
         }
 
         return new CellValue(CellKind.Number, value, raw.Trim(), rest.Length > 0 ? rest : null);
+    }
+
+    private static bool IsAsciiDigits(string s)
+    {
+        foreach (var ch in s)
+        {
+            if (!char.IsAsciiDigit(ch))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // Digits may carry thousands separators (groups of three) or stray spaces between digits.

@@ -1,0 +1,81 @@
+using Disclosure.Core.Layout;
+
+namespace Disclosure.Readers.Html;
+
+/// <summary>
+/// The HTML table model: places cells row by row into the first free column, skipping slots taken by rowspans from
+/// rows above, so a cell after a merged cell gets its true column. Rowspans are clipped to the table (0 = to the end).
+/// </summary>
+internal sealed class GridBuilder
+{
+    /// <summary>Upper bound on grid slots marked; past it, further spans are cut to 1 (hostile spans cost no more).</summary>
+    private const long MaxMarkedSlots = 4_000_000;
+
+    private readonly List<List<(string Text, int RowSpan, int ColumnSpan, bool Header)>> _rows = [];
+
+    public void StartRow() => _rows.Add([]);
+
+    public void Add(string text, int rowSpan, int columnSpan, bool header)
+    {
+        if (_rows.Count == 0)
+        {
+            StartRow();
+        }
+
+        _rows[^1].Add((text, rowSpan, Math.Max(1, columnSpan), header));
+    }
+
+    public List<LayoutCell> Build()
+    {
+        var rowCount = _rows.Count;
+        var occupied = new List<bool>[rowCount];
+        for (var r = 0; r < rowCount; r++)
+        {
+            occupied[r] = [];
+        }
+
+        var cells = new List<LayoutCell>();
+        long marked = 0;
+        for (var r = 0; r < rowCount; r++)
+        {
+            var col = 0;
+            foreach (var (text, requestedRows, requestedColumns, header) in _rows[r])
+            {
+                var columnSpan = requestedColumns;
+                while (IsOccupied(occupied[r], col))
+                {
+                    col++;
+                }
+
+                var rowSpan = requestedRows == 0 ? rowCount - r : Math.Min(requestedRows, rowCount - r);
+                if (marked + (long)rowSpan * columnSpan > MaxMarkedSlots)
+                {
+                    rowSpan = 1;
+                    columnSpan = 1;
+                }
+
+                for (var dr = 0; dr < rowSpan; dr++)
+                {
+                    var row = occupied[r + dr];
+                    while (row.Count < col + columnSpan)
+                    {
+                        row.Add(false);
+                    }
+
+                    for (var dc = 0; dc < columnSpan; dc++)
+                    {
+                        row[col + dc] = true;
+                    }
+                }
+
+                marked += (long)rowSpan * columnSpan;
+                cells.Add(new LayoutCell(r, col, text, rowSpan, columnSpan, header));
+                col += columnSpan;
+            }
+        }
+
+        return cells;
+    }
+
+    private static bool IsOccupied(List<bool> row, int col) => col < row.Count && row[col];
+}

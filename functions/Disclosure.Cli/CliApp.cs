@@ -13,6 +13,13 @@ public static class CliApp
         var root = new RootCommand("disclosure — 政府信息公开工作年度报告 audit: check reports, run the local host, sweep a year.");
         root.Subcommands.Add(CheckCommand.Create(() => EngineComposition.CreateEngine()));
         root.Subcommands.Add(BenchCommand.Create(() => EngineComposition.CreateEngine()));
+        root.Subcommands.Add(Commands.ServeCommand.Create());
+        root.Subcommands.Add(Commands.ResultsCommand.Create());
+        root.Subcommands.Add(Commands.AlertsCommand.Create());
+        root.Subcommands.Add(Commands.BenchPipelineCommand.Create());
+        root.Subcommands.Add(Commands.SweepCommand.Create());
+        root.Subcommands.Add(Commands.RegistryCommand.Create());
+        root.Subcommands.Add(Commands.SweepBenchCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 }

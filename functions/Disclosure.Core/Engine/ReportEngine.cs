@@ -50,7 +50,7 @@ public sealed class ReportEngine
         if (format == SourceFormat.Unknown || !_readers.TryGetValue(format, out var reader))
         {
             return Failed(source, FailureCodes.UnsupportedFormat, format == SourceFormat.Unknown
-                ? "无法识别的文件格式，可能是二进制文件或已损坏（unrecognised format: not text, HTML, DOCX, PDF or image）"
+                ? FormatDetector.DescribeUnknown(content.Span)
                 : $"暂不支持该格式：{FormatDetector.Name(format)}（no reader configured for this format）");
         }
 
@@ -80,7 +80,8 @@ public sealed class ReportEngine
     /// <summary>Extract and validate an already read document (used by OCR paths and tests).</summary>
     public ReportResult Analyze(SourceInfo source, LayoutDocument document)
     {
-        source = source with { Pages = document.PageCount, Ocr = document.Ocr, Format = FormatDetector.Name(document.Format) };
+        var encoding = document.Notes.FirstOrDefault(n => n.StartsWith("encoding ", StringComparison.Ordinal))?["encoding ".Length..];
+        source = source with { Pages = document.PageCount, Ocr = document.Ocr, Format = FormatDetector.Name(document.Format), Encoding = encoding ?? source.Encoding };
         ExtractedReport extracted;
         try
         {

@@ -54,7 +54,8 @@ public static class FormatDetector
             return SourceFormat.Unknown;
         }
 
-        return LooksLikeHtml(DecodeHead(content[..Math.Min(content.Length, HtmlHeadBytes)], utf16), DecodeHead(sample, utf16))
+        return LooksLikeHtml(DecodeHead(content[..Math.Min(content.Length, HtmlHeadBytes)], utf16))
+            || LooksLikeHtmlFragment(DecodeHead(sample, utf16))
             ? SourceFormat.Html
             : SourceFormat.Text;
     }
@@ -205,11 +206,8 @@ public static class FormatDetector
         };
     }
 
-    /// <summary>
-    /// HTML starts (after BOM, whitespace, comments, an XML declaration or processing instructions) with a known tag,
-    /// or is a fragment whose first 64 KB hold html/body markup or a table with cells.
-    /// </summary>
-    private static bool LooksLikeHtml(string head, string sample)
+    /// <summary>HTML starts (after BOM, whitespace, comments, an XML declaration or processing instructions) with a known tag.</summary>
+    private static bool LooksLikeHtml(string head)
     {
         var text = head.ToLowerInvariant();
         var i = 0;
@@ -261,11 +259,14 @@ public static class FormatDetector
             return text.IndexOf("html", i, StringComparison.Ordinal) is var h && h > 0 && h < i + 64;
         }
 
-        var lower = sample.ToLowerInvariant();
-        return lower.Contains("<html", StringComparison.Ordinal)
-            || lower.Contains("<body", StringComparison.Ordinal)
-            || (lower.Contains("<table", StringComparison.Ordinal) && lower.Contains("<td", StringComparison.Ordinal));
+        return false;
     }
+
+    /// <summary>A fragment whose first 64 KB hold html/body markup or a table with cells (text before the markup).</summary>
+    private static bool LooksLikeHtmlFragment(string sample) =>
+        sample.Contains("<html", StringComparison.OrdinalIgnoreCase)
+        || sample.Contains("<body", StringComparison.OrdinalIgnoreCase)
+        || (sample.Contains("<table", StringComparison.OrdinalIgnoreCase) && sample.Contains("<td", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Text has no NUL bytes (outside UTF-16), few control characters, and decodes as UTF-8 or as GB18030 with

@@ -32,5 +32,41 @@ public static class SettingNames
 
     public const string DocumentIntelligenceKey = "DocumentIntelligence__Key";
 
+    /// <summary>NCRONTAB (6 fields, UTC) of the scheduled sweep; default after each deadline. "off" disables the local schedule.</summary>
     public const string SweepSchedule = "Sweep__Schedule";
+
+    /// <summary>MM-dd of the following year; default 01-31.</summary>
+    public const string SweepDepartmentDeadline = "Sweep__DepartmentDeadline";
+
+    /// <summary>MM-dd of the following year; default 03-31.</summary>
+    public const string SweepGovernmentDeadline = "Sweep__GovernmentDeadline";
+
+    /// <summary>Blob container for the sweep's HTML report, CSV and summary JSON; default sweep-reports.</summary>
+    public const string SweepOutputContainer = "Sweep__OutputContainer";
+
+    /// <summary>Blob container holding the lease blob that keeps sweeps one at a time; default sweep-locks.</summary>
+    public const string SweepLockContainer = "Sweep__LockContainer";
+
+    // Pipeline (processing, local host) settings.
+
+    /// <summary>Blob container watched for reports (default `reports`).</summary>
+    public const string ReportsContainer = "Reports__Container";
+
+    /// <summary>Identity-based storage in Azure: the blob service URI (used when ReportsStorage holds no connection string).</summary>
+    public const string ReportsBlobServiceUri = "ReportsStorage__blobServiceUri";
+
+    /// <summary>Client id of a user-assigned managed identity for storage, Cosmos and Event Grid (unset: DefaultAzureCredential).</summary>
+    public const string ManagedIdentityClientId = "ReportsStorage__clientId";
+
+    /// <summary>Largest report read, in bytes (default 50 MiB); larger blobs become failed results without being downloaded.</summary>
+    public const string PipelineMaxBytes = "Pipeline__MaxBytes";
+
+    /// <summary>Attempts per blob for transient faults before it is recorded as poison (default 6).</summary>
+    public const string PipelineMaxAttempts = "Pipeline__MaxAttempts";
+
+    /// <summary>Reports processed in parallel by the local host (default 16).</summary>
+    public const string PipelineMaxParallelism = "Pipeline__MaxParallelism";
+
+    /// <summary>Pause between two scans of the container by the local host, in milliseconds (default 250).</summary>
+    public const string PipelinePollIntervalMs = "Pipeline__PollIntervalMilliseconds";
 }

@@ -47,6 +47,24 @@ public sealed class DocxReaderTests
         Assert.Contains(t2.Cells, c => c.Text == "14.2404");
     }
 
+    [Theory]
+    [InlineData("001_f6b3b7a6d887a97c", "2019")]
+    [InlineData("004_cbc979190ed8f941", "2021")]
+    public void Docx_written_by_libreoffice_reads_to_the_official_layout(string seed, string template)
+    {
+        // LibreOffice Writer's conversion of the committed HTML renditions (004's sits in a layout table, so its DOCX has
+        // the report tables nested in an outer table): a producer other than our builder, with styles and settings parts.
+        var bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "docx", seed + ".libreoffice.docx"));
+        var doc = Read(bytes);
+        var is2019 = template == "2019";
+
+        // LibreOffice keeps the source line break between two HTML fragments as a space ("申请 人情况"); the grid is what is checked.
+        using var _ = LayoutAssert.IgnoringSpaces();
+        LayoutAssert.OfficialTable3(doc, template, is2019 ? LayoutAssert.Seed001Row1 : LayoutAssert.Seed004Row1, headers: null);
+        LayoutAssert.OfficialTable4(doc, is2019 ? LayoutAssert.Seed001Table4 : LayoutAssert.Seed004Table4);
+        Assert.Equal(3, doc.Tables.Count());
+    }
+
     [Fact]
     public void Labels_split_over_runs_join_cleanly_and_soft_breaks_split_lines()
     {
@@ -62,6 +80,23 @@ public sealed class DocxReaderTests
 
         Assert.Equal(["新乡市卫滨区人民政府办公室", "2019年政府信息公开工作年度报告"], doc.Paragraphs.Select(p => p.Text));
         LayoutAssert.Cell(Assert.Single(doc.Tables), 0, 0, "法人或其他组织");
+    }
+
+    [Fact]
+    public void Rendered_page_breaks_content_controls_and_alternate_content()
+    {
+        var doc = Read(new DocxBuilder()
+            .Paragraph("第一页")
+            .Element(new Paragraph(new Run(new LastRenderedPageBreak(), new Text("第二页"))))
+            .Element(new SdtBlock(new SdtContentBlock(new Paragraph(new Run(new Text("控件内"))))))
+            .Element(new Paragraph(new Run(new DocumentFormat.OpenXml.AlternateContent(
+                new DocumentFormat.OpenXml.AlternateContentChoice(new Run(new Text("文本框"))) { Requires = "wps" },
+                new DocumentFormat.OpenXml.AlternateContentFallback(new Run(new Text("备用副本")))))))
+            .Build());
+
+        Assert.Equal(["第一页", "第二页", "控件内", "文本框"], doc.Paragraphs.Select(p => p.Text));
+        Assert.Equal([1, 2, 2, 2], doc.Paragraphs.Select(p => p.Page));
+        Assert.Equal(2, doc.PageCount);
     }
 
     [Fact]
@@ -199,6 +234,47 @@ public sealed class DocxReaderTests
         Assert.False(outcome.Succeeded);
         Assert.Equal(FailureCodes.Corrupt, outcome.ErrorCode);
         Assert.Contains("DOCX", outcome.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Truncated_document_xml_inside_a_valid_package_fails_as_corrupt()
+    {
+        var docx = new DocxBuilder().Paragraph("一、总体情况").Build();
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.GetEntry("word/document.xml")!;
+            string xml;
+            using (var reader = new StreamReader(entry.Open()))
+            {
+                xml = reader.ReadToEnd();
+            }
+
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("word/document.xml").Open());
+            writer.Write(xml[..(xml.Length / 2)]);
+        }
+
+        var outcome = new DocxReader().Read(stream.ToArray());
+        LayoutAssert.Failed(outcome, FailureCodes.Corrupt, "DOCX 文件已损坏");
+    }
+
+    [Fact]
+    public void Dtd_in_document_xml_is_refused()
+    {
+        var docx = new DocxBuilder().Paragraph("一、总体情况").Build();
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry("word/document.xml")!.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("word/document.xml").Open());
+            writer.Write("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>"
+                + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>");
+        }
+
+        LayoutAssert.Failed(new DocxReader().Read(stream.ToArray()), FailureCodes.Corrupt, "DOCX 文件已损坏");
     }
 
     [Fact]

@@ -18,14 +18,33 @@ internal static class LayoutAssert
         Assert.Contains(reasonPart, outcome.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// When set (per async flow), texts are compared without spaces: for producers such as LibreOffice that turn a source
+    /// line break between two fragments into a literal space.
+    /// </summary>
+    private static readonly AsyncLocal<bool> IgnoreSpaces = new();
+
+    public static IDisposable IgnoringSpaces()
+    {
+        IgnoreSpaces.Value = true;
+        return new Reset();
+    }
+
+    private sealed class Reset : IDisposable
+    {
+        public void Dispose() => IgnoreSpaces.Value = false;
+    }
+
+    private static string Norm(string s) => IgnoreSpaces.Value ? s.Replace(" ", "", StringComparison.Ordinal) : s;
+
     public static LayoutTable TableWith(LayoutDocument document, string text) =>
-        Assert.Single(document.Tables, t => t.Cells.Any(c => c.Text == text));
+        Assert.Single(document.Tables, t => t.Cells.Any(c => Norm(c.Text) == Norm(text)));
 
     public static LayoutCell Cell(LayoutTable table, int row, int column, string text, int rowSpan = 1, int columnSpan = 1)
     {
         var cell = table.Cells.SingleOrDefault(c => c.Row == row && c.Column == column);
         Assert.True(cell is not null, $"no cell starts at ({row},{column}); cells: {string.Join(" | ", table.Cells.Where(c => c.Row == row).Select(c => $"({c.Row},{c.Column}) {c.Text}"))}");
-        Assert.Equal(text, cell.Text);
+        Assert.Equal(Norm(text), Norm(cell.Text));
         Assert.True(rowSpan == cell.RowSpan, $"({row},{column}) {text}: RowSpan {cell.RowSpan}, expected {rowSpan}");
         Assert.True(columnSpan == cell.ColumnSpan, $"({row},{column}) {text}: ColumnSpan {cell.ColumnSpan}, expected {columnSpan}");
         return cell;
@@ -48,7 +67,7 @@ internal static class LayoutAssert
     }
 
     /// <summary>Table 3 in the official merged layout (both formats), with the numbers of seed 001 or 004.</summary>
-    public static void OfficialTable3(LayoutDocument document, string template, string[] firstRow, bool headers)
+    public static void OfficialTable3(LayoutDocument document, string template, string[] firstRow, bool? headers)
     {
         var t = TableWith(document, "申请人情况");
         Assert.Equal(GridKind.Grid, t.Kind);
@@ -58,8 +77,14 @@ internal static class LayoutAssert
         Assert.Equal(10, t.ColumnCount);
         Assert.Equal(is2021 ? 215 : 198, t.Cells.Count);
 
-        Assert.Equal(headers, Cell(t, 0, 0, OfficialTables.BalanceNote, 3, 3).IsHeader);
-        Assert.Equal(headers, Cell(t, 0, 3, "申请人情况", 1, 7).IsHeader);
+        var note = Cell(t, 0, 0, OfficialTables.BalanceNote, 3, 3);
+        var applicants = Cell(t, 0, 3, "申请人情况", 1, 7);
+        if (headers is { } h)
+        {
+            Assert.Equal(h, note.IsHeader);
+            Assert.Equal(h, applicants.IsHeader);
+        }
+
         Cell(t, 1, 3, "自然人", 2, 1);
         Cell(t, 1, 4, "法人或其他组织", 1, 5);
         Cell(t, 1, 9, "总计", 2, 1);

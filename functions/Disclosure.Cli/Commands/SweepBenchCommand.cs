@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Disclosure.Pipeline.Cosmos;
+using Disclosure.Pipeline.Sweep;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Disclosure.Cli.Commands;
+
+/// <summary>
+/// `disclosure bench-sweep --reports N`: time the sweep over N reports per year. Seeds a throw-away database on the running
+/// emulators with a synthetic registry and two years of results (not timed), then times the full sweep (query both years,
+/// compute, render, store, alerts); `--pure` times only the in-memory computation and rendering.
+/// </summary>
+public static class SweepBenchCommand
+{
+    public static Command Create()
+    {
+        var reports = new Option<int>("--reports") { Description = "Reports (≈ agencies) per year", DefaultValueFactory = _ => 10_000 };
+        var pure = new Option<bool>("--pure") { Description = "Only the in-memory computation and rendering (no emulators)" };
+        var command = new Command("bench-sweep", "Measure the annual sweep over N reports per year") { reports, pure };
+        command.SetAction(async (parse, ct) =>
+        {
+            var n = parse.GetValue(reports);
+            var generate = Stopwatch.StartNew();
+            var scenario = SweepScenario.Generate(n);
+            generate.Stop();
+            var planted = SweepCalculator.SweepCodes.Sum(c => scenario.Planted[c].Count);
+            AnsiConsole.WriteLine($"scenario: {scenario.Registry.Count} agencies, {scenario.ThisYear.Count} reports for {scenario.Year}, {scenario.LastYear.Count} for {scenario.Year - 1}, {planted} planted findings ({generate.Elapsed.TotalSeconds:0.0} s)");
+
+            var compute = Stopwatch.StartNew();
+            var outcome = SweepCalculator.Compute(new SweepInput(scenario.Year, scenario.Registry, scenario.ThisYear, scenario.LastYear, DeadlinePolicy.Default));
+            compute.Stop();
+            var render = Stopwatch.StartNew();
+            var html = SweepHtmlRenderer.Render(outcome, DateTimeOffset.UtcNow);
+            var csv = SweepCsv.Write(outcome);
+            render.Stop();
+            var exact = Exact(scenario, outcome);
+            AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"pure: compute {compute.Elapsed.TotalSeconds:0.000} s, render HTML ({html.Length / 1024} KiB) + CSV ({csv.Length / 1024} KiB) {render.Elapsed.TotalSeconds:0.000} s; planted cases found exactly: {exact}"));
+            if (parse.GetValue(pure))
+            {
+                return exact ? 0 : 1;
+            }
+
+            var run = "bench-sweep-" + Guid.NewGuid().ToString("N")[..8];
+            await using var services = SweepCliServices.Build(new Dictionary<string, string?>
+            {
+                ["Cosmos:Database"] = run,
+                ["Sweep:OutputContainer"] = run,
+                ["Sweep:LockContainer"] = run + "-lock",
+            }, Microsoft.Extensions.Logging.LogLevel.Error);
+            var seed = Stopwatch.StartNew();
+            await SweepScenarioSeeder.SeedAsync(services.GetRequiredService<CosmosBootstrap>(), services.GetRequiredService<IRegistryStore>(), scenario, ct);
+            seed.Stop();
+            AnsiConsole.WriteLine($"seeded {scenario.ThisYear.Count + scenario.LastYear.Count} result documents and the registry into database {run} in {seed.Elapsed.TotalSeconds:0.0} s (not part of the sweep time)");
+
+            var result = await services.GetRequiredService<SweepRunner>().RunAsync(scenario.Year, ct);
+            if (result.Status != SweepRunStatus.Completed)
+            {
+                Console.Error.WriteLine($"bench-sweep: sweep {result.Status}");
+                return 1;
+            }
+
+            var t = result.Timings!;
+            exact = Exact(scenario, result.Outcome!);
+            var table = new Table().AddColumns("stage", "seconds");
+            table.AddRow("load registry + 2 years of results (Cosmos)", S(t.Load));
+            table.AddRow("compute", S(t.Compute));
+            table.AddRow("render HTML/CSV/JSON", S(t.Render));
+            table.AddRow("write outputs (Blob) + summary (Cosmos)", S(t.Store));
+            table.AddRow($"alerts ({result.AlertsTotal})", S(t.Alerts));
+            table.AddRow("[bold]sweep total[/]", S(result.Elapsed.TotalSeconds));
+            AnsiConsole.Write(table);
+            AnsiConsole.WriteLine($"reports {scenario.ThisYear.Count} (+{scenario.LastYear.Count} of {scenario.Year - 1}); planted cases found exactly: {exact}; database {run} left on the emulator");
+            return exact ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static bool Exact(SweepScenario scenario, SweepOutcome outcome) =>
+        SweepCalculator.SweepCodes.All(c => scenario.Planted[c].SequenceEqual(outcome.Summary.Flagged[c]))
+        && scenario.PlantedUnmatched.SequenceEqual(outcome.Summary.Unmatched.Select(u => u.BlobName));
+
+    private static string S(double seconds) => seconds.ToString("0.000", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Logging;
+
+namespace Disclosure.Pipeline.Alerts;
+
+/// <summary>Where alerts go: stored once (deterministic id) and published once. Used by report processing and the sweep.</summary>
+public interface IAlertSink
+{
+    /// <summary>Stores the alert unless it exists, and publishes it unless already published. Safe to call again.</summary>
+    Task<AlertRaise> RaiseAsync(AlertDocument alert, CancellationToken cancellationToken);
+}
+
+/// <summary>Publishes an alert as an event (Event Grid CloudEvent, webhook, or nothing).</summary>
+public interface IAlertPublisher
+{
+    /// <summary>False when no target is configured: alerts are then only stored.</summary>
+    bool HasTargets => true;
+
+    Task PublishAsync(AlertDocument alert, CancellationToken cancellationToken);
+}
+
+/// <summary>Result of raising: whether the alert was new and whether an event went out during this call.</summary>
+public sealed record AlertRaise(string Id, bool Created, bool PublishedNow);
+
+/// <summary>Alert storage port.</summary>
+public interface IAlertStore
+{
+    /// <summary>Creates the alert; false when one with this id already exists (left unchanged).</summary>
+    Task<bool> TryCreateAsync(AlertDocument alert, CancellationToken cancellationToken);
+
+    Task<AlertDocument?> GetAsync(string id, string pk, CancellationToken cancellationToken);
+
+    Task MarkPublishedAsync(string id, string pk, CancellationToken cancellationToken);
+
+    /// <summary>Acknowledges an alert; false when not found.</summary>
+    Task<bool> AcknowledgeAsync(string id, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Alerts of the given year partitions (all when <paramref name="status"/> is null).</summary>
+    Task<IReadOnlyList<AlertDocument>> ListAsync(IEnumerable<string> partitions, string? status, CancellationToken cancellationToken);
+}
+
+public sealed partial class AlertSink(IAlertStore store, IAlertPublisher publisher, ILogger<AlertSink> logger) : IAlertSink
+{
+    public async Task<AlertRaise> RaiseAsync(AlertDocument alert, CancellationToken cancellationToken)
+    {
+        if (!publisher.HasTargets)
+        {
+            // Nothing to publish: store it as published so a later configured topic does not replay old alerts.
+            return new AlertRaise(alert.Id, await store.TryCreateAsync(alert with { Published = true }, cancellationToken).ConfigureAwait(false), false);
+        }
+
+        var created = await store.TryCreateAsync(alert, cancellationToken).ConfigureAwait(false);
+        var stored = created ? alert : await store.GetAsync(alert.Id, alert.Pk, cancellationToken).ConfigureAwait(false) ?? alert;
+        if (stored.Published)
+        {
+            return new AlertRaise(alert.Id, created, false);
+        }
+
+        // Publish before marking: a crash in between publishes again (at least once; the event id is the alert id).
+        await publisher.PublishAsync(stored, cancellationToken).ConfigureAwait(false);
+        await store.MarkPublishedAsync(alert.Id, alert.Pk, cancellationToken).ConfigureAwait(false);
+        LogRaised(logger, alert.Id, alert.EventType, alert.Message);
+        return new AlertRaise(alert.Id, created, true);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {AlertId} ({EventType}): {Text}")]
+    private static partial void LogRaised(ILogger logger, string alertId, string eventType, string text);
+}

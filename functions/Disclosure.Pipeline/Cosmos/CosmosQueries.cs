@@ -1,0 +1,63 @@
+using Microsoft.Azure.Cosmos;
+
+namespace Disclosure.Pipeline.Cosmos;
+
+/// <summary>
+/// Single-partition queries in the only form the local emulator answers (no query plan): partition key in the options,
+/// optimistic direct execution, one page size of -1, and the caller's WHERE clause also filters on c.pk.
+/// </summary>
+public static class CosmosQueries
+{
+    public static async Task<List<T>> QueryPartitionAsync<T>(Container container, string partitionKey, QueryDefinition query,
+        CancellationToken cancellationToken = default)
+    {
+        var options = new QueryRequestOptions
+        {
+            PartitionKey = new PartitionKey(partitionKey),
+            EnableOptimisticDirectExecution = true,
+            MaxItemCount = -1,
+        };
+        var items = new List<T>();
+        using var iterator = container.GetItemQueryIterator<T>(query, requestOptions: options);
+        while (iterator.HasMoreResults)
+        {
+            var page = await iterator.ReadNextAsync(cancellationToken).ConfigureAwait(false);
+            items.AddRange(page);
+        }
+
+        return items;
+    }
+
+    /// <summary>
+    /// Point read that returns null for a missing document. The local emulator answers a read of a missing id with a 500
+    /// (its handler dereferences the absent document); in that case the same read is made as a single-partition query,
+    /// which is correct everywhere and only costs more. With <paramref name="localEmulator"/> the 500 itself counts as missing.
+    /// </summary>
+    public static async Task<T?> ReadOrNullAsync<T>(Container container, string id, string partitionKey, CancellationToken cancellationToken = default,
+        bool localEmulator = false)
+        where T : class
+    {
+        try
+        {
+            var response = await container.ReadItemAsync<T>(id, new PartitionKey(partitionKey), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return response.Resource;
+        }
+        catch (CosmosException ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        catch (CosmosException ex) when (ex.StatusCode == System.Net.HttpStatusCode.InternalServerError && localEmulator)
+        {
+            // On the emulator this is how a missing document answers. Reading a document as missing at worst makes the
+            // pipeline redo idempotent work, so no confirming query is spent on it (receipts of new blobs are read often).
+            return null;
+        }
+        catch (CosmosException ex) when (ex.StatusCode == System.Net.HttpStatusCode.InternalServerError)
+        {
+            var rows = await QueryPartitionAsync<T>(container, partitionKey,
+                new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.id = @id").WithParameter("@pk", partitionKey).WithParameter("@id", id),
+                cancellationToken).ConfigureAwait(false);
+            return rows.FirstOrDefault();
+        }
+    }
+}

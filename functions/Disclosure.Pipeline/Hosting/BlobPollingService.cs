@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Disclosure.Pipeline.Configuration;
+using Disclosure.Pipeline.Cosmos;
+using Disclosure.Pipeline.Processing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Disclosure.Pipeline.Hosting;
+
+/// <summary>
+/// The local host's trigger: scans the reports container the way the Functions scan-based blob trigger does, and hands
+/// each new or changed blob (by ETag) to <see cref="ReportProcessingService"/> with bounded parallelism. Receipts live in
+/// Cosmos (the service checks them); this class keeps only an in-memory cache of ETags already handled. On shutdown it
+/// stops scanning and lets in-flight reports finish.
+/// </summary>
+public sealed partial class BlobPollingService(
+    BlobContainerClient container,
+    ReportProcessingService processor,
+    CosmosBootstrap bootstrap,
+    PipelineOptions options,
+    ILogger<BlobPollingService> logger) : BackgroundService
+{
+    private readonly ConcurrentDictionary<string, string> _handled = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
+    private long _processedCount;
+
+    /// <summary>Outcomes so far (processed, failed, skipped, poison), for the bench command and logs.</summary>
+    public long ProcessedCount => Interlocked.Read(ref _processedCount);
+
+    /// <summary>Raised after each blob is handled (used by the bench command to time upload→stored result).</summary>
+    public event Action<ProcessingOutcome>? Handled;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await PrepareAsync(stoppingToken).ConfigureAwait(false);
+        LogStarted(logger, container.Name, options.MaxParallelism, (int)options.PollInterval.TotalMilliseconds);
+
+        var channel = Channel.CreateBounded<BlobRef>(new BoundedChannelOptions(options.MaxParallelism * 4) { SingleWriter = true });
+        // Workers finish what they took even after stop is requested; only waiting for new work is cancelled.
+        var workers = Enumerable.Range(0, options.MaxParallelism).Select(_ => Task.Run(() => WorkAsync(channel.Reader))).ToArray();
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await ScanAsync(channel.Writer, stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogScanFailed(logger, ex.GetType().Name, ex.Message);
+                }
+
+                await Task.Delay(options.PollInterval, stoppingToken).ConfigureAwait(false);
+
+                // While workers still have queued blobs, another listing would find nothing new and only load storage.
+                while (channel.Reader.Count > 0)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(50), stoppingToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Graceful shutdown.
+        }
+        finally
+        {
+            channel.Writer.TryComplete();
+            await Task.WhenAll(workers).ConfigureAwait(false);
+            LogStopped(logger, ProcessedCount);
+        }
+    }
+
+    private async Task PrepareAsync(CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await container.CreateIfNotExistsAsync(cancellationToken: ct).ConfigureAwait(false);
+                await bootstrap.EnsureCreatedAsync(cancellationToken: ct).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex) when (attempt < 30 && !ct.IsCancellationRequested)
+            {
+                LogPrepareRetry(logger, attempt, ex.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task ScanAsync(ChannelWriter<BlobRef> writer, CancellationToken ct)
+    {
+        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions(), ct).ConfigureAwait(false))
+        {
+            var etag = BlobETags.Normalize(item.Properties.ETag);
+            if (_handled.TryGetValue(item.Name, out var done) && done == etag)
+            {
+                continue;
+            }
+
+            if (!_inFlight.TryAdd(item.Name, 0))
+            {
+                continue;
+            }
+
+            // Metadata is not listed (cheaper scans); the download returns it.
+            var blob = new BlobRef(item.Name, etag, item.Properties.ContentLength ?? 0, item.Properties.CreatedOn);
+            await writer.WriteAsync(blob, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WorkAsync(ChannelReader<BlobRef> reader)
+    {
+        await foreach (var blob in reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            try
+            {
+                var outcome = await processor.ProcessAsync(blob, CancellationToken.None).ConfigureAwait(false);
+                if (outcome.Recorded && outcome.Kind != ProcessingKind.Gone)
+                {
+                    _handled[blob.Name] = blob.ETag;
+                }
+
+                Interlocked.Increment(ref _processedCount);
+                Handled?.Invoke(outcome);
+            }
+            catch (Exception ex)
+            {
+                // Not recorded: the next scan offers the blob again.
+                LogWorkerFailed(logger, blob.Name, ex.GetType().Name, ex.Message);
+            }
+            finally
+            {
+                _inFlight.TryRemove(blob.Name, out _);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Watching container {Container}: {Parallelism} in parallel, scan every {IntervalMs} ms")]
+    private static partial void LogStarted(ILogger logger, string container, int parallelism, int intervalMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopped after {Count} blobs handled")]
+    private static partial void LogStopped(ILogger logger, long count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scan failed: {Type}: {Error}")]
+    private static partial void LogScanFailed(ILogger logger, string type, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage or Cosmos not ready (attempt {Attempt}): {Error}")]
+    private static partial void LogPrepareRetry(ILogger logger, int attempt, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Worker failed on {BlobName}: {Type}: {Error}")]
+    private static partial void LogWorkerFailed(ILogger logger, string blobName, string type, string error);
+}

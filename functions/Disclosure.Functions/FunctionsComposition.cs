@@ -1,10 +1,8 @@
 using Azure.Core;
 using Azure.Identity;
-using Disclosure.Core.Engine;
 using Disclosure.Ocr;
 using Disclosure.Pipeline;
 using Disclosure.Pipeline.Sweep;
-using Disclosure.Readers;
 using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -33,13 +31,8 @@ public static class FunctionsComposition
         services.Configure<TelemetryConfiguration>(telemetry => telemetry.SetAzureTokenCredential(credential));
 
         services.TryAddSingleton(TimeProvider.System);
-        var limits = new ReadLimits();
-        services.TryAddSingleton(limits);
-        foreach (var reader in ReaderRegistry.CreateDefault(limits))
-        {
-            services.AddSingleton(reader);
-        }
-
+        // PDF and image readers (poppler/tesseract or Document Intelligence, per Ocr__Engine); AddDisclosurePipeline adds
+        // the default text/HTML/DOCX readers itself and lets these registered ones win for their formats.
         services.AddDisclosureOcr(configuration);
         services.AddDisclosurePipeline(configuration);
         services.AddDisclosureSweep(configuration);

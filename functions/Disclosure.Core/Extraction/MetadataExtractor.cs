@@ -21,7 +21,7 @@ public static partial class MetadataExtractor
         int? year = null;
         var standalone = new List<string>();
 
-        foreach (var raw in openingLines)
+        foreach (var raw in JoinWrappedTitle(openingLines))
         {
             var line = TextNorm.Compact(raw);
             if (line.Length == 0)
@@ -69,6 +69,24 @@ public static partial class MetadataExtractor
         }
 
         return new Metadata(string.IsNullOrEmpty(agency) ? null : agency, year, title, FindDate(closingLines) ?? FindDate(openingLines));
+    }
+
+    /// <summary>A title wrapped over two lines (PDF layout: "…工作年度报" / "告") is read as one line.</summary>
+    private static IEnumerable<string> JoinWrappedTitle(IReadOnlyList<string> lines)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = TextNorm.Compact(lines[i]);
+            if (i + 1 < lines.Count && !IsTitle(line) && line.Contains("信息公开", StringComparison.Ordinal)
+                && IsTitle(line + TextNorm.Compact(lines[i + 1])))
+            {
+                yield return lines[i].Trim() + lines[i + 1].Trim();
+                i++;
+                continue;
+            }
+
+            yield return lines[i];
+        }
     }
 
     public static bool IsTitle(string compact) =>

@@ -36,6 +36,14 @@ public sealed class StructureTests
     }
 
     [Fact]
+    public void Joins_a_title_wrapped_over_two_lines()
+    {
+        var meta = MetadataExtractor.Extract(["河南三门峡经济开发区管理委员会2023年政府信息公开工作年度报", "告", "一、总体情况"], []);
+        Assert.Equal("河南三门峡经济开发区管理委员会", meta.Agency);
+        Assert.Equal(2023, meta.Year);
+    }
+
+    [Fact]
     public void Prefers_the_fuller_agency_name_on_its_own_line()
     {
         var meta = MetadataExtractor.Extract(["银州区人民政府办公室2020年度政府信息公开工作报告", "政府信息公开工作年度报告", "铁岭市银州区人民政府办公室", "(2020年度)"], []);

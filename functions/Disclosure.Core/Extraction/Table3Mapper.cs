@@ -72,6 +72,7 @@ internal static class Table3Mapper
         }
 
         var template = has2021 ? "2021" : hasOther ? "2019" : (table2Template is "2019" or "2021" ? table2Template : year >= 2021 ? "2021" : "2019");
+        InferUnreadColumns(columnMap, headerKeys, data, state);
         var layout = Layout(headerKeys, state);
         var useGrid = columnMap.Count > 0 && columnMap.Values.Distinct().Count() >= 6;
 
@@ -109,6 +110,61 @@ internal static class Table3Mapper
         }
 
         return new TableReading(3, template, Present: true, Complete: missing.Count == 0) { ExtraRows = extras };
+    }
+
+    /// <summary>
+    /// Grid tables (PDF, scans, HTML, DOCX): a header cell that was not read (OCR splits 自然人 or 总计 over lines) leaves
+    /// its column unnamed. When the neighbouring columns are known and the data rows have figures in the column right
+    /// beside them, the standard column order names it; flagged, because the header itself was not read.
+    /// </summary>
+    private static void InferUnreadColumns(Dictionary<(int Table, int Column), string> columnMap, HashSet<string> headerKeys, List<DataRow> data, ExtractionState state)
+    {
+        foreach (var table in columnMap.Keys.Select(k => k.Table).Distinct().ToList())
+        {
+            var valueColumns = data.Where(d => d.Row.IsGrid && d.Row.TableIndex == table)
+                .SelectMany(d => d.Row.Slots.Where(s => s.IsNumber).Select(s => s.Cell.Column)).ToHashSet();
+            var inferred = new List<string>();
+            for (var changed = true; changed;)
+            {
+                changed = false;
+                var known = columnMap.Where(kv => kv.Key.Table == table).ToDictionary(kv => kv.Value, kv => kv.Key.Column);
+                var used = known.Values.ToHashSet();
+                for (var i = 0; i < Standard.Length; i++)
+                {
+                    var key = Standard[i];
+                    if (known.ContainsKey(key))
+                    {
+                        continue;
+                    }
+
+                    int? column = null;
+                    if (i > 0 && known.TryGetValue(Standard[i - 1], out var left) && !used.Contains(left + 1) && valueColumns.Contains(left + 1))
+                    {
+                        column = left + 1;
+                    }
+                    else if (i < Standard.Length - 1 && known.TryGetValue(Standard[i + 1], out var right) && !used.Contains(right - 1) && valueColumns.Contains(right - 1))
+                    {
+                        column = right - 1;
+                    }
+
+                    if (column is { } c)
+                    {
+                        columnMap[(table, c)] = key;
+                        headerKeys.Add(key);
+                        inferred.Add(key);
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+
+            if (inferred.Count > 0)
+            {
+                state.Note(FindingCodes.ExtractionUncertain,
+                    $"表3表头中“{string.Join("、", inferred.Select(ColumnLabel))}”未能识别，已按统一格式的列顺序推断，请核对原表。",
+                    inferred.Select(k => $"t3.*.{k}").ToList());
+            }
+        }
     }
 
     private static string? Classify(RowView row, string? previous)

@@ -397,15 +397,5 @@ internal static class Table3Mapper
         }
     }
 
-    public static string ColumnLabel(string key) => key switch
-    {
-        "natural" => "自然人",
-        "commercial" => "商业企业",
-        "research" => "科研机构",
-        "social" => "社会公益组织",
-        "legal" => "法律服务机构",
-        "other_org" => "其他",
-        "subtotal" => "小计",
-        _ => "总计",
-    };
+    public static string ColumnLabel(string key) => TemplateCatalog.ColumnLabel(key);
 }

@@ -104,6 +104,19 @@ public static class TemplateCatalog
         ("review", ["行政复议"]),
     ];
 
+    /// <summary>The printed header of a table-3 column key (natural → 自然人).</summary>
+    public static string ColumnLabel(string key) => key switch
+    {
+        "natural" => "自然人",
+        "commercial" => "商业企业",
+        "research" => "科研机构",
+        "social" => "社会公益组织",
+        "legal" => "法律服务机构",
+        "other_org" => "其他",
+        "subtotal" => "小计",
+        _ => "总计",
+    };
+
     public static string? Match(IReadOnlyList<(string Key, string[] Fragments)> catalog, string compactLabel)
     {
         foreach (var (key, fragments) in catalog)

@@ -46,13 +46,13 @@ public static class RuleCatalog
         CanonicalKeys.Table3Columns.Select(c => new SumIdentity(FindingCodes.T3ResultsTotal,
             [$"t3.results_total.{c}"],
             Outcomes(r).Select(o => $"t3.{o}.{c}").ToList(),
-            $"表3“{Table3Label(c)}”列"));
+            $"表3“{TemplateCatalog.ColumnLabel(c)}”列"));
 
     public static IEnumerable<SumIdentity> Balances(ExtractedReport r) =>
         CanonicalKeys.Table3Columns.Select(c => new SumIdentity(FindingCodes.T3Balance,
             [$"t3.new_received.{c}", $"t3.carried_over.{c}"],
             [$"t3.results_total.{c}", $"t3.carried_forward.{c}"],
-            $"表3“{Table3Label(c)}”列"));
+            $"表3“{TemplateCatalog.ColumnLabel(c)}”列"));
 
     public static IEnumerable<SumIdentity> Table4Totals() =>
         CanonicalKeys.Table4Groups.Select(g => new SumIdentity(FindingCodes.T4Total,
@@ -209,17 +209,6 @@ public static class RuleCatalog
 
     private static Finding Create(string code, string message, IReadOnlyList<string> cells, decimal? expected = null, decimal? actual = null) =>
         new(code, FindingCodes.Severities[code], message, cells, expected, actual);
-
-    private static string Table3Label(string column) => column switch
-    {
-        "natural" => "自然人",
-        "commercial" => "商业企业",
-        "research" => "科研机构",
-        "social" => "社会公益组织",
-        "legal" => "法律服务机构",
-        "other_org" => "其他",
-        _ => "总计",
-    };
 
     private static string GroupLabel(string group) => group switch
     {

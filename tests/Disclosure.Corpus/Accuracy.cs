@@ -112,7 +112,17 @@ public static class Accuracy
                 }
 
                 var result = engine.Analyze(new SourceInfo(Path.GetFileName(path), "", format, null, false), doc);
-                var uncertain = result.Findings.Where(f => f.Code == FindingCodes.ExtractionUncertain).SelectMany(f => f.Cells).ToHashSet();
+                // A cell counts as flagged when a finding names it as unsure (EXTRACTION_UNCERTAIN) or as not read
+                // (INCOMPLETE_TABLE); "t3.*.natural" names that column in every row.
+                var named = result.Findings.Where(f => f.Code is FindingCodes.ExtractionUncertain or FindingCodes.IncompleteTable).SelectMany(f => f.Cells).ToList();
+                var uncertain = named.Where(c => !c.Contains('*', StringComparison.Ordinal)).ToHashSet();
+                foreach (var key in cells.Keys.Where(k => named.Any(n => n.Contains('*', StringComparison.Ordinal)
+                    && k.StartsWith(n[..n.IndexOf('*', StringComparison.Ordinal)], StringComparison.Ordinal)
+                    && k.EndsWith(n[(n.IndexOf('*', StringComparison.Ordinal) + 1)..], StringComparison.Ordinal))))
+                {
+                    uncertain.Add(key);
+                }
+
                 var wrong = new JsonArray();
                 foreach (var (key, value) in cells)
                 {

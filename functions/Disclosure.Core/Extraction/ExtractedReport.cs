@@ -59,6 +59,9 @@ public sealed record ExtractedReport
     /// <summary>Cells whose reading the extractor flagged as uncertain (no arithmetic verdict on them alone).</summary>
     public IReadOnlySet<string> UncertainCells { get; init; } = new HashSet<string>();
 
+    /// <summary>True when the cells were read by OCR (a misread is then likelier than a reporting error).</summary>
+    public bool Ocr { get; init; }
+
     /// <summary>True when the document looks like an annual report at all (title or sections or tables).</summary>
     public bool LooksLikeReport { get; init; }
 

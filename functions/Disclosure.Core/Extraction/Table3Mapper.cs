@@ -23,6 +23,9 @@ internal static class Table3Mapper
         var subtotalRows = new List<RowView>();
         string? previous = null;
 
+        // OCR sometimes merges the labels of consecutive rows into one cell and leaves the rows below with figures only:
+        // the labels named after the first wait here for those unlabelled rows.
+        var waiting = new Queue<string>();
         foreach (var row in rows)
         {
             if (!row.HasNumbers)
@@ -31,9 +34,43 @@ internal static class Table3Mapper
                 {
                     continue;
                 }
+
+                if (row.Label.Length > 0)
+                {
+                    waiting.Clear();
+                    foreach (var k in AllMatches(row.Label).Where(k => data.All(d => d.Key != k)))
+                    {
+                        waiting.Enqueue(k);
+                    }
+                }
             }
 
             var key = Classify(row, previous);
+            if (row.HasNumbers && row.Label.Length > 0)
+            {
+                var named = AllMatches(row.Label);
+                if (named.Count > 1)
+                {
+                    key = named[0];
+                    waiting.Clear();
+                    foreach (var k in named.Skip(1))
+                    {
+                        waiting.Enqueue(k);
+                    }
+                }
+                else if (key is not null)
+                {
+                    waiting.Clear();
+                }
+            }
+            else if (row.HasNumbers && row.Label.Length == 0 && key is null && waiting.Count > 0)
+            {
+                key = waiting.Dequeue();
+                state.Note(FindingCodes.ExtractionUncertain,
+                    $"表3有一行数字没有行名，按上方合并在一起的行名推断为“{RuleLabel(key)}”，请核对原表。",
+                    Standard.Select(c => $"t3.{key}.{c}").ToList(), row.RawText);
+            }
+
             if (key is null)
             {
                 if (!row.HasNumbers)
@@ -166,6 +203,29 @@ internal static class Table3Mapper
             }
         }
     }
+
+    /// <summary>Every specific row a label names, in the order they appear in it (for labels OCR merged).</summary>
+    private static List<string> AllMatches(string label)
+    {
+        var found = new List<(int At, string Key)>();
+        foreach (var (key, fragments) in TemplateCatalog.Table3Rows)
+        {
+            if (key is "other" or "results_total")
+            {
+                continue;
+            }
+
+            var at = fragments.Select(f => label.IndexOf(f, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+            if (at >= 0)
+            {
+                found.Add((at, key));
+            }
+        }
+
+        return found.OrderBy(f => f.At).Select(f => f.Key).Distinct().ToList();
+    }
+
+    private static string RuleLabel(string key) => TemplateCatalog.Table3Rows.First(r => r.Key == key).Fragments[0];
 
     private static string? Classify(RowView row, string? previous)
     {
@@ -318,9 +378,10 @@ internal static class Table3Mapper
 
         // Fewer figures than columns: which cell is missing cannot be known from the text.
         var page = slots.Count > 0 ? slots[0].Page : d.Row.Table.Page;
-        if (slots.Count > 0 && slots.All(s => s.IsNumber && s.Value.Value == 0m))
+        if (slots.Count == keys.Count - 1 && slots.All(s => s.IsNumber && s.Value.Value == 0m))
         {
-            // Every printed figure is 0, so whichever cell is missing, the row's own total makes it 0 too.
+            // One figure lost and every printed one is 0: whichever cell is missing, the row's own total makes it 0 too.
+            // With more missing (columns blank throughout), they stay null: blank is not 0.
             foreach (var k in keys.Where(k => k != "subtotal"))
             {
                 state.SetInferred($"t3.{d.Key}.{k}", 0m, d.Row, page);

@@ -72,6 +72,7 @@ public static partial class TemplateExtractor
             Findings = state.Findings,
             AmountUnits = state.AmountUnits,
             UncertainCells = state.Uncertain,
+            Ocr = document.Ocr,
             LooksLikeReport = meta.Title is not null || state.Sections.Count >= 3 || anyTable,
         };
     }

@@ -31,7 +31,28 @@ public static class RuleCatalog
         new(FindingCodes.TemplateOutdated, "2021年及以后的报告须使用2021年版格式（反之亦然）", OutdatedTemplate),
         new(FindingCodes.UnitSuspect, "金额须以万元为单位并注明", UnitSuspects),
         new(FindingCodes.NarrativeMismatch, "总体情况中的数字须与表格一致", NarrativeMismatches),
+        new(FindingCodes.ExtractionUncertain, "OCR 读出的表格不满足勾稽关系时，涉及的单元格标为识别不确定", OcrInconsistencies),
     ];
+
+    /// <summary>
+    /// On an OCR'd document a broken identity is as likely a misread as a reporting error: the cells involved are
+    /// flagged for checking against the original, beside the arithmetic finding itself.
+    /// </summary>
+    private static IEnumerable<Finding> OcrInconsistencies(ExtractedReport r)
+    {
+        if (!r.Ocr)
+        {
+            yield break;
+        }
+
+        var identities = RowTotals(r).Concat(ResultsTotals(r)).Concat(Balances(r)).Concat(Table4Totals());
+        var cells = Check(r, identities).SelectMany(f => f.Cells).Distinct().ToList();
+        if (cells.Count > 0)
+        {
+            yield return Create(FindingCodes.ExtractionUncertain,
+                $"扫描件经 OCR 识别后，表格有 {cells.Count} 个单元格参与的勾稽关系不成立，可能是识别错误，请对照原件核对这些单元格。", cells);
+        }
+    }
 
     public static IEnumerable<SumIdentity> RowTotals(ExtractedReport r) =>
         Table3RowKeys(r).Select(row => new SumIdentity(FindingCodes.T3RowTotal,

@@ -23,20 +23,7 @@ public sealed class SeedGoldTests
     {
         var gold = GoldFile.Load(name);
         var result = await Analyze(name);
-        var wrong = new List<string>();
-        foreach (var (key, expected) in gold.Cells)
-        {
-            if (gold.Ignore.Contains(key))
-            {
-                continue;
-            }
-
-            var has = result.Cells.TryGetValue(key, out var actual);
-            if (expected is null ? has && actual is not null : !has || actual != expected)
-            {
-                wrong.Add($"{key}: expected {expected?.ToString() ?? "null"}, got {(has ? actual?.ToString() ?? "null" : "absent")}");
-            }
-        }
+        var wrong = gold.CellDifferences(result);
 
         Assert.True(wrong.Count == 0, $"{wrong.Count} cells differ:\n" + string.Join("\n", wrong.Take(40)));
     }
@@ -58,16 +45,8 @@ public sealed class SeedGoldTests
     {
         var gold = GoldFile.Load(name);
         var result = await Analyze(name);
-        var codes = result.Findings.Select(f => f.Code).ToHashSet(StringComparer.Ordinal);
-        var summary = string.Join("\n", result.Findings.Select(f => $"{f.Code}: {f.Message}"));
-        foreach (var any in gold.Must)
-        {
-            Assert.True(any.Any(codes.Contains), $"missing one of [{string.Join(", ", any)}]; findings:\n{summary}");
-        }
-
-        foreach (var code in gold.MustNot)
-        {
-            Assert.False(codes.Contains(code), $"forbidden {code} raised; findings:\n{summary}");
-        }
+        var differences = gold.FindingDifferences(result);
+        Assert.True(differences.Count == 0,
+            string.Join("\n", differences) + "\nfindings:\n" + string.Join("\n", result.Findings.Select(f => $"{f.Code}: {f.Message}")));
     }
 }

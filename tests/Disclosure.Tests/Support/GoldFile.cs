@@ -13,6 +13,36 @@ public sealed record GoldFile(
     IReadOnlyList<IReadOnlyList<string>> Must,
     IReadOnlyList<string> MustNot)
 {
+    /// <summary>Every non-ignored gold cell the result does not give exactly (null = blank or absent).</summary>
+    public IReadOnlyList<string> CellDifferences(Disclosure.Core.Contract.ReportResult result)
+    {
+        var wrong = new List<string>();
+        foreach (var (key, expected) in Cells)
+        {
+            if (Ignore.Contains(key))
+            {
+                continue;
+            }
+
+            var has = result.Cells.TryGetValue(key, out var actual);
+            if (expected is null ? has && actual is not null : !has || actual != expected)
+            {
+                wrong.Add($"{key}: expected {expected?.ToString() ?? "null"}, got {(has ? actual?.ToString() ?? "null" : "absent")}");
+            }
+        }
+
+        return wrong;
+    }
+
+    /// <summary>Required codes missing (each entry: any one of its codes) and forbidden codes raised, as messages.</summary>
+    public IReadOnlyList<string> FindingDifferences(Disclosure.Core.Contract.ReportResult result)
+    {
+        var codes = result.Findings.Select(f => f.Code).ToHashSet(StringComparer.Ordinal);
+        return Must.Where(any => !any.Any(codes.Contains)).Select(any => $"missing one of [{string.Join(", ", any)}]")
+            .Concat(MustNot.Where(codes.Contains).Select(code => $"forbidden {code} raised"))
+            .ToList();
+    }
+
     public static IEnumerable<string> Names() =>
         Directory.GetFiles(RepoPaths.Gold, "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!;
 

@@ -338,6 +338,21 @@ internal static class Table3Mapper
                 state.Set($"t3.{d.Key}.{column}", slot, d.Row);
             }
         }
+
+        // A known column with no cell in this row (e.g. OCR put the figure into the label): not read, and said so.
+        var missing = columnMap.Where(kv => kv.Key.Table == d.Row.TableIndex && kv.Value != "subtotal" && !mapped.Contains(kv.Value))
+            .Select(kv => kv.Value).Distinct().ToList();
+        if (missing.Count > 0 && mapped.Count > 0)
+        {
+            foreach (var column in missing)
+            {
+                state.SetBlankAbsentFromRow($"t3.{d.Key}.{column}", d.Row);
+            }
+
+            state.Note(FindingCodes.ExtractionUncertain,
+                $"表3“{d.Row.RawLabel}”行缺少{string.Join("、", missing.Select(ColumnLabel))}列的单元格，未能读出，请核对原表。",
+                missing.Select(c => $"t3.{d.Key}.{c}").ToList(), d.Row.RawText);
+        }
     }
 
     private static void MapBySequence(DataRow d, IReadOnlyList<string> layout, ExtractionState state)

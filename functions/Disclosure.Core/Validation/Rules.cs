@@ -52,6 +52,14 @@ public static class RuleCatalog
             yield return Create(FindingCodes.ExtractionUncertain,
                 $"扫描件经 OCR 识别后，表格有 {cells.Count} 个单元格参与的勾稽关系不成立，可能是识别错误，请对照原件核对这些单元格。", cells);
         }
+
+        // On a scan an empty cell may be ink OCR did not read, not a blank in the report.
+        var blanks = r.Cells.Values.Where(c => !c.HasValue && !r.UncertainCells.Contains(c.Key)).Select(c => c.Key).ToList();
+        if (blanks.Count > 0)
+        {
+            yield return Create(FindingCodes.ExtractionUncertain,
+                $"扫描件中有 {blanks.Count} 个单元格未识别出数字，可能是原表空白，也可能是漏识别，请对照原件核对。", blanks);
+        }
     }
 
     public static IEnumerable<SumIdentity> RowTotals(ExtractedReport r) =>

@@ -23,7 +23,7 @@ public static class BenchCommand
         var command = new Command("bench", "Measure parse+validate throughput (reports/s) per format on one core.") { paths, seconds, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var given = parse.GetValue(paths) is { Length: > 0 } p ? p : [DefaultSeeds()];
+            var given = parse.GetValue(paths) is { Length: > 0 } p ? p : [FileAnalysis.DefaultSeedsFolder()];
             var files = FileAnalysis.Expand(given, out _);
             if (files.Count == 0)
             {
@@ -125,19 +125,5 @@ public static class BenchCommand
         }
 
         return rows;
-    }
-
-    private static string DefaultSeeds()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "..", "shared", "seeds");
-            if (File.Exists(Path.Combine(dir.FullName, "Serverless.sln")) && Directory.Exists(candidate))
-            {
-                return Path.GetFullPath(candidate);
-            }
-        }
-
-        return Path.GetFullPath(Path.Combine("..", "shared", "seeds"));
     }
 }

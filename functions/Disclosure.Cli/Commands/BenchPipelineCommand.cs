@@ -29,7 +29,7 @@ public static class BenchPipelineCommand
         command.SetAction(async (parse, ct) =>
         {
             var n = parse.GetValue(count);
-            var folder = parse.GetValue(seeds) ?? DefaultSeeds();
+            var folder = parse.GetValue(seeds) ?? new DirectoryInfo(FileAnalysis.DefaultSeedsFolder());
             var files = folder.Exists ? folder.GetFiles("*.txt").OrderBy(f => f.Name, StringComparer.Ordinal).ToArray() : [];
             if (files.Length == 0)
             {
@@ -137,15 +137,4 @@ public static class BenchPipelineCommand
     private static string Ms(double ms) => ms.ToString("N0", CultureInfo.InvariantCulture) + " ms";
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
-
-    private static DirectoryInfo DefaultSeeds()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Serverless.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return new DirectoryInfo(Path.Combine(dir?.FullName ?? Directory.GetCurrentDirectory(), "..", "shared", "seeds"));
-    }
 }

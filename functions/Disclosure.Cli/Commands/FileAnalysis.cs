@@ -8,6 +8,18 @@ namespace Disclosure.Cli.Commands;
 /// <summary>Reads local files for the engine: size limit checked before reading, so a huge file is never loaded whole.</summary>
 public static class FileAnalysis
 {
+    /// <summary>The sample reports beside the repository (../shared/seeds), the default input of the bench commands.</summary>
+    public static string DefaultSeedsFolder()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Serverless.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return Path.GetFullPath(Path.Combine(dir?.FullName ?? Directory.GetCurrentDirectory(), "..", "shared", "seeds"));
+    }
+
     public static IReadOnlyList<string> Expand(IEnumerable<string> paths, out IReadOnlyList<string> missing)
     {
         var files = new List<string>();

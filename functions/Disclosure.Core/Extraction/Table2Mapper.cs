@@ -123,11 +123,6 @@ internal static class Table2Mapper
             {
                 state.Add(FindingCodes.TemplateDeviation, "表2使用了旧版行名“规范性文件”，2021年版格式应为“行政规范性文件”。", [], p.Row.RawText);
             }
-
-            if (template == "2021" && p.Key is "other_services" or "procurement")
-            {
-                state.Add(FindingCodes.TemplateDeviation, $"表2“{p.Row.RawLabel}”行属于2019年版格式，2021年版格式已删除该行。", [], p.Row.RawText);
-            }
         }
 
         var required = tableTemplate == "2021" || (tableTemplate == "mixed" && fallback == "2021")

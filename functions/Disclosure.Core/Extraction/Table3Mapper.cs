@@ -67,7 +67,7 @@ internal static class Table3Mapper
             {
                 key = waiting.Dequeue();
                 state.Note(FindingCodes.ExtractionUncertain,
-                    $"表3有一行数字没有行名，按上方合并在一起的行名推断为“{RuleLabel(key)}”，请核对原表。",
+                    $"表3有一行数字没有行名，按上方合并在一起的行名推断为“{TemplateCatalog.Table3RowLabel(key)}”，请核对原表。",
                     Standard.Select(c => $"t3.{key}.{c}").ToList(), row.RawText);
             }
 
@@ -225,8 +225,6 @@ internal static class Table3Mapper
         return found.OrderBy(f => f.At).Select(f => f.Key).Distinct().ToList();
     }
 
-    private static string RuleLabel(string key) => TemplateCatalog.Table3Rows.First(r => r.Key == key).Fragments[0];
-
     private static string? Classify(RowView row, string? previous)
     {
         var label = row.Label;
@@ -346,7 +344,7 @@ internal static class Table3Mapper
         {
             foreach (var column in missing)
             {
-                state.SetBlankAbsentFromRow($"t3.{d.Key}.{column}", d.Row);
+                state.SetAbsent($"t3.{d.Key}.{column}");
             }
 
             state.Note(FindingCodes.ExtractionUncertain,
@@ -399,7 +397,7 @@ internal static class Table3Mapper
             // With more missing (columns blank throughout), they stay null: blank is not 0.
             foreach (var k in keys.Where(k => k != "subtotal"))
             {
-                state.SetInferred($"t3.{d.Key}.{k}", 0m, d.Row, page);
+                state.SetInferred($"t3.{d.Key}.{k}", 0m, page);
             }
 
             state.Note(FindingCodes.ExtractionUncertain,
@@ -420,7 +418,7 @@ internal static class Table3Mapper
                 }
 
                 state.Set($"t3.{d.Key}.{keys[^1]}", slots[^1], d.Row);
-                state.SetInferred($"t3.{d.Key}.{keys[^2]}", missingValue, d.Row, page);
+                state.SetInferred($"t3.{d.Key}.{keys[^2]}", missingValue, page);
                 state.Note(FindingCodes.ExtractionUncertain,
                     $"表3“{d.Row.RawLabel}”行少一个数值，按顺序对应后将{ColumnLabel(keys[^2])}列推断为 {missingValue}（总计减分项），请核对原表。",
                     canonical, d.Row.RawText);
@@ -440,7 +438,7 @@ internal static class Table3Mapper
 
         for (var i = Math.Max(0, slots.Count - 1); i < keys.Count - 1; i++)
         {
-            state.SetBlankAbsentFromRow($"t3.{d.Key}.{keys[i]}", d.Row);
+            state.SetAbsent($"t3.{d.Key}.{keys[i]}");
         }
 
         state.Note(FindingCodes.ExtractionUncertain,

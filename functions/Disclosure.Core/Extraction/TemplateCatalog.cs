@@ -104,6 +104,14 @@ public static class TemplateCatalog
         ("review", ["行政复议"]),
     ];
 
+    /// <summary>A readable label of a table-3 row key (its first label fragment).</summary>
+    public static string Table3RowLabel(string row) => Table3Rows.FirstOrDefault(r => r.Key == row).Fragments?[0] ?? row switch
+    {
+        "results_total" => "（七）总计",
+        "other_other" => "（六）3.其他",
+        _ => row,
+    };
+
     /// <summary>The printed header of a table-3 column key (natural → 自然人).</summary>
     public static string ColumnLabel(string key) => key switch
     {

@@ -290,7 +290,7 @@ internal sealed class ExtractionState
     }
 
     /// <summary>Stores a cell; the first reading of a key wins and a second one is reported.</summary>
-    public void Set(string key, Slot slot, RowView row, decimal? inferred = null)
+    public void Set(string key, Slot slot, RowView row)
     {
         if (Cells.ContainsKey(key))
         {
@@ -298,8 +298,7 @@ internal sealed class ExtractionState
             return;
         }
 
-        var value = inferred ?? slot.Value.Value;
-        Cells[key] = new ExtractedCell(key, value, slot.Value.Raw)
+        Cells[key] = new ExtractedCell(key, slot.Value.Value, slot.Value.Raw)
         {
             Note = slot.Value.Note,
             Page = slot.Page,
@@ -312,28 +311,22 @@ internal sealed class ExtractionState
             Note(FindingCodes.ExtractionUncertain, $"单元格 {key} 识别置信度较低（{slot.Cell.Confidence:P0}），读数“{slot.Value.Raw}”可能有误，请核对原件。", [key], row.RawText);
         }
     }
-}
 
-internal static class ExtractionStateExtensions
-{
     /// <summary>Stores a value the document does not print but that is the only consistent reading (flagged by the caller).</summary>
-    public static void SetInferred(this ExtractionState state, string key, decimal value, RowView row, int page)
+    public void SetInferred(string key, decimal value, int page)
     {
-        if (state.Cells.ContainsKey(key))
+        if (Cells.TryAdd(key, new ExtractedCell(key, value, string.Empty) { Note = "推断值（原表缺少该单元格）", Page = page }))
         {
-            return;
+            Uncertain.Add(key);
         }
-
-        state.Cells[key] = new ExtractedCell(key, value, string.Empty) { Note = "推断值（原表缺少该单元格）", Page = page };
-        state.Uncertain.Add(key);
     }
 
-    public static void SetBlankAbsentFromRow(this ExtractionState state, string key, RowView row)
+    /// <summary>Records a cell the row lacks as null (not read), remembered as uncertain.</summary>
+    public void SetAbsent(string key)
     {
-        if (!state.Cells.ContainsKey(key))
+        if (Cells.TryAdd(key, new ExtractedCell(key, null, string.Empty) { Note = "原表该行缺少此单元格" }))
         {
-            state.Cells[key] = new ExtractedCell(key, null, string.Empty) { Note = "原表该行缺少此单元格" };
-            state.Uncertain.Add(key);
+            Uncertain.Add(key);
         }
     }
 }

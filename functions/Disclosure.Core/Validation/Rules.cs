@@ -66,7 +66,7 @@ public static class RuleCatalog
         Table3RowKeys(r).Select(row => new SumIdentity(FindingCodes.T3RowTotal,
             [$"t3.{row}.total"],
             CanonicalKeys.Table3Parts.Select(c => $"t3.{row}.{c}").ToList(),
-            $"表3“{RowLabel(row)}”行")
+            $"表3“{TemplateCatalog.Table3RowLabel(row)}”行")
         {
             Optional = CanonicalKeys.Table3Parts.Select(c => $"t3.{row}.{c}").ToHashSet(),
         });
@@ -244,12 +244,5 @@ public static class RuleCatalog
         "review" => "行政复议",
         "suit_direct" => "行政诉讼（未经复议直接起诉）",
         _ => "行政诉讼（复议后起诉）",
-    };
-
-    public static string RowLabel(string row) => TemplateCatalog.Table3Rows.FirstOrDefault(r => r.Key == row).Fragments?[0] ?? row switch
-    {
-        "results_total" => "（七）总计",
-        "other_other" => "（六）3.其他",
-        _ => row,
     };
 }

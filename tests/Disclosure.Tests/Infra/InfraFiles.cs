@@ -9,14 +9,14 @@ namespace Disclosure.Tests.Infra;
 /// </summary>
 internal static partial class InfraFiles
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => Disclosure.Tests.Support.RepoPaths.Root;
 
     public static string InfraDir => Path.Combine(Root, "infra");
 
     public static string FunctionsDir => Path.Combine(Root, "functions", "Disclosure.Functions");
 
     public static IReadOnlyList<string> BicepFiles { get; } =
-        Directory.EnumerateFiles(Path.Combine(FindRoot(), "infra"), "*.bicep", SearchOption.AllDirectories).Order().ToList();
+        Directory.EnumerateFiles(Path.Combine(Root, "infra"), "*.bicep", SearchOption.AllDirectories).Order().ToList();
 
     public static string Read(params string[] relative) => File.ReadAllText(Path.Combine([Root, .. relative]));
 
@@ -87,16 +87,6 @@ internal static partial class InfraFiles
         }
 
         return keys;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Serverless.sln"))) return dir.FullName;
-        }
-
-        throw new InvalidOperationException("Repository root (folder with Serverless.sln) not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"/\*.*?\*/", RegexOptions.Singleline)]

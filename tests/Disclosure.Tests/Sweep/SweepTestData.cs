@@ -8,16 +8,7 @@ namespace Disclosure.Tests.Sweep;
 /// <summary>Loads the sweep rule cases (Cases/sweep-rules.json beside this file, read from the repository).</summary>
 public static class SweepTestData
 {
-    public static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Serverless.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Serverless.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string RepoRoot() => Disclosure.Tests.Support.RepoPaths.Root;
 
     private static readonly Lazy<JsonDocument> Document = new(() =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "tests", "Disclosure.Tests", "Sweep", "Cases", "sweep-rules.json"))));

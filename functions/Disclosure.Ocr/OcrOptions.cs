@@ -21,6 +21,12 @@ public sealed record OcrOptions
     /// <summary>Tesseract languages (chi_sim reads the labels; digits are read by both).</summary>
     public string Languages { get; init; } = "chi_sim";
 
+    /// <summary>
+    /// Read ruled tables of scans cell by cell (rules found in the raster) rather than from page-level OCR. Off only to
+    /// compare the two in the accuracy command.
+    /// </summary>
+    public bool ReadRuledTablesByCell { get; init; } = true;
+
     /// <summary>Time limit for one external program run.</summary>
     public TimeSpan ToolTimeout { get; init; } = TimeSpan.FromSeconds(60);
 

@@ -26,10 +26,12 @@ switch (command)
         return await Accuracy.RunAsync(Opt("dir", Path.Combine(root, "tests", "corpus")), Opt("json", ""), Opt("formats", ""));
     case "dump":
         return await Dump.RunAsync(args[1]);
+    case "grid":
+        return GridDump.Run(args[1], int.Parse(Opt("page", "1"), System.Globalization.CultureInfo.InvariantCulture));
     case "bench":
         return await Bench.RunAsync(Opt("dir", Path.Combine(root, "tests", "corpus")));
     default:
-        Console.WriteLine("usage: generate --out DIR [--count N] [--seed S] [--formats html,docx,pdf,scan] [--no-seeds] | accuracy [--dir DIR] [--json FILE] [--formats pdf,scan] | bench [--dir DIR]");
+        Console.WriteLine("usage: generate --out DIR [--count N] [--seed S] [--formats html,docx,pdf,scan] [--no-seeds] | accuracy [--dir DIR] [--json FILE] [--formats pdf,scan] | bench [--dir DIR] | dump FILE | grid PDF [--page N]");
         return command == "help" ? 0 : 2;
 }
 

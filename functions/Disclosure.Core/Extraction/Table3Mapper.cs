@@ -7,7 +7,7 @@ namespace Disclosure.Core.Extraction;
 /// Table 3 (收到和处理政府信息公开申请情况): applicant columns from the header (by grid position where the backend
 /// gives real positions, else by order), outcome rows by label; 2019 vs 2021 decided by the （六） rows.
 /// </summary>
-internal static class Table3Mapper
+internal static partial class Table3Mapper
 {
     private static readonly string[] Standard = ["natural", "commercial", "research", "social", "legal", "other_org", "total"];
     private static readonly string[] Rows2021Only = ["other_no_correction", "other_no_fee", "other_other"];
@@ -237,6 +237,17 @@ internal static class Table3Mapper
         if (row.HasNumbers && (label.EndsWith("总计", StringComparison.Ordinal) || label.EndsWith("合计", StringComparison.Ordinal)) && label.Length <= 8)
         {
             return "results_total";
+        }
+
+        // A numbered item whose words OCR garbled (执法案卷 read as 执法案郑) is still the next item of its group.
+        if (row.HasNumbers && previous is not null && ItemNumber().Match(label) is { Success: true } m
+            && TemplateCatalog.Table3Groups.FirstOrDefault(g => g.Members.Contains(previous)).Members is { } members)
+        {
+            var next = Array.IndexOf(members, previous) + 1;
+            if (next < members.Length && int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) == next + 1)
+            {
+                return members[next];
+            }
         }
 
         // "3.其他" is the third （六） item only right after the first two.
@@ -472,4 +483,7 @@ internal static class Table3Mapper
     }
 
     public static string ColumnLabel(string key) => TemplateCatalog.ColumnLabel(key);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![0-9])([0-9]{1,2})[.．、](?![0-9])")]
+    private static partial System.Text.RegularExpressions.Regex ItemNumber();
 }

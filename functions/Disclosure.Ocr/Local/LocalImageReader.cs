@@ -32,15 +32,19 @@ public sealed class LocalImageReader(OcrOptions options, ReadLimits limits) : ID
         var path = temp.File(info.Kind switch { ImageProbe.Kind.Png => "in.png", ImageProbe.Kind.Jpeg => "in.jpg", _ => "in.tif" });
         if (info.Kind == ImageProbe.Kind.Png && RasterCleaner.ReadPng(content.Span) is { } gray)
         {
-            RasterCleaner.RemoveRules(gray, options.Dpi);
-            path = temp.File("in.pgm");
-            await File.WriteAllBytesAsync(path, RasterCleaner.WritePgm(gray), cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await File.WriteAllBytesAsync(path, content.ToArray(), cancellationToken).ConfigureAwait(false);
+            var (page, pageError) = await ScanPage.ReadAsync(gray, options.Dpi, 1, 1, options, temp, cancellationToken).ConfigureAwait(false);
+            if (page is null)
+            {
+                return ReadOutcome.Fail(FailureCodes.Corrupt, $"图片无法识别（{pageError}）");
+            }
+
+            return ReadOutcome.Ok(new LayoutDocument(SourceFormat.Image, 1, GridTables.Merge(LayoutBuilder.Build([page.Words]), page.Grids), Ocr: true)
+            {
+                Notes = [$"OCR: tesseract {options.Languages}"],
+            });
         }
 
+        await File.WriteAllBytesAsync(path, content.ToArray(), cancellationToken).ConfigureAwait(false);
         var (tsv, error) = await Tesseract.RunAsync(path, options, temp, cancellationToken).ConfigureAwait(false);
         if (tsv is null)
         {

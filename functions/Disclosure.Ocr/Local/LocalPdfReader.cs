@@ -57,16 +57,17 @@ public sealed partial class LocalPdfReader(OcrOptions options, ReadLimits limits
         var pages = PopplerParsers.ParseBboxLayout(await File.ReadAllTextAsync(bbox, cancellationToken).ConfigureAwait(false), 1);
         var scanned = pages.Where(p => p.Words.Sum(w => w.Text.Length) < options.MinTextLayerChars).Select(p => p.Page).ToList();
         var notes = new List<string>();
+        var grids = new List<GridPart>();
         if (scanned.Count > 0)
         {
             LogOcr(_logger, scanned.Count, meta.Pages);
-            var ocred = new PageWords?[pages.Count];
+            var ocred = new ScannedPage?[pages.Count];
             var failures = new List<string>();
             await Parallel.ForEachAsync(scanned, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount), CancellationToken = cancellationToken },
                 async (pageNumber, ct) =>
                 {
                     var page = pages[pageNumber - 1];
-                    var (words, error) = await OcrPageAsync(pdf, page, temp, ct).ConfigureAwait(false);
+                    var (scannedPage, error) = await OcrPageAsync(pdf, page, temp, ct).ConfigureAwait(false);
                     lock (failures)
                     {
                         if (error is not null)
@@ -75,7 +76,7 @@ public sealed partial class LocalPdfReader(OcrOptions options, ReadLimits limits
                         }
                         else
                         {
-                            ocred[pageNumber - 1] = words;
+                            ocred[pageNumber - 1] = scannedPage;
                         }
                     }
                 }).ConfigureAwait(false);
@@ -87,15 +88,16 @@ public sealed partial class LocalPdfReader(OcrOptions options, ReadLimits limits
                 return ReadOutcome.Fail(code, failures[0]);
             }
 
-            pages = [.. pages.Select((p, i) => ocred[i] ?? p)];
+            pages = [.. pages.Select((p, i) => ocred[i]?.Words ?? p)];
+            grids.AddRange(ocred.Where(p => p is not null).SelectMany(p => p!.Grids));
             notes.Add($"OCR: 第 {string.Join(",", scanned)} 页无文字层，已识别（pages without a text layer were OCR'd）");
         }
 
-        var blocks = LayoutBuilder.Build(pages);
+        var blocks = GridTables.Merge(LayoutBuilder.Build(pages), grids);
         return ReadOutcome.Ok(new LayoutDocument(SourceFormat.Pdf, meta.Pages, blocks, Ocr: scanned.Count > 0) { Notes = notes });
     }
 
-    private async Task<(PageWords? Words, string? Error)> OcrPageAsync(string pdf, PageWords page, TempFolder temp, CancellationToken ct)
+    private async Task<(ScannedPage? Page, string? Error)> OcrPageAsync(string pdf, PageWords page, TempFolder temp, CancellationToken ct)
     {
         // Keep the raster under the pixel cap: lower the resolution for oversized pages, refuse absurd ones.
         var dpi = (double)options.Dpi;
@@ -119,21 +121,14 @@ public sealed partial class LocalPdfReader(OcrOptions options, ReadLimits limits
             return (null, $"第 {page.Page} 页栅格化失败（{raster.Describe("pdftoppm")}）");
         }
 
-        var pgm = prefix + ".pgm";
-        if (RasterCleaner.ReadPgm(await File.ReadAllBytesAsync(pgm, ct).ConfigureAwait(false)) is { } gray)
+        var gray = RasterCleaner.ReadPgm(await File.ReadAllBytesAsync(prefix + ".pgm", ct).ConfigureAwait(false));
+        if (gray is null)
         {
-            RasterCleaner.RemoveRules(gray, (int)dpi);
-            await File.WriteAllBytesAsync(pgm, RasterCleaner.WritePgm(gray), ct).ConfigureAwait(false);
+            return (null, $"第 {page.Page} 页栅格化结果无法读取（pdftoppm output is not an 8-bit PGM）");
         }
 
-        var (tsv, error) = await Tesseract.RunAsync(pgm, options, temp, ct, (int)dpi).ConfigureAwait(false);
-        if (tsv is null)
-        {
-            return (null, $"第 {page.Page} 页识别失败（{error}）");
-        }
-
-        var words = PopplerParsers.ParseTesseractTsv(tsv, page.Page, 72 / dpi);
-        return (words.Count > 0 ? words[0] : page with { Words = [] }, null);
+        var (scannedPage, error) = await ScanPage.ReadAsync(gray, (int)dpi, page.Page, 72 / dpi, options, temp, ct).ConfigureAwait(false);
+        return scannedPage is null ? (null, $"第 {page.Page} 页识别失败（{error}）") : (scannedPage with { Words = scannedPage.Words with { Width = page.Width, Height = page.Height } }, null);
     }
 
     private static string FirstLine(string s) => s.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? "unknown error";

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using Disclosure.Ocr.Raster;
 
 namespace Disclosure.Ocr.Local;
 
@@ -12,9 +13,7 @@ namespace Disclosure.Ocr.Local;
 /// </summary>
 internal static class RasterCleaner
 {
-    public sealed record Gray(int Width, int Height, byte[] Pixels);
-
-    public static void RemoveRules(Gray image, int dpi)
+    public static void RemoveRules(GrayImage image, int dpi)
     {
         var (w, h, px) = (image.Width, image.Height, image.Pixels);
         var minRun = Math.Max(40, dpi / 4);
@@ -103,7 +102,7 @@ internal static class RasterCleaner
 
     private const int Threshold = 170;
 
-    public static Gray? ReadPgm(byte[] bytes)
+    public static GrayImage? ReadPgm(byte[] bytes)
     {
         if (bytes.Length < 8 || bytes[0] != (byte)'P' || bytes[1] != (byte)'5')
         {
@@ -131,10 +130,10 @@ internal static class RasterCleaner
         var h = int.Parse(Token(), CultureInfo.InvariantCulture);
         var max = int.Parse(Token(), CultureInfo.InvariantCulture);
         pos++;
-        return max != 255 || (long)w * h > bytes.Length - pos ? null : new Gray(w, h, bytes[pos..(pos + w * h)]);
+        return max != 255 || (long)w * h > bytes.Length - pos ? null : new GrayImage(w, h, bytes[pos..(pos + w * h)]);
     }
 
-    public static byte[] WritePgm(Gray g)
+    public static byte[] WritePgm(GrayImage g)
     {
         var header = Encoding.ASCII.GetBytes($"P5\n{g.Width} {g.Height}\n255\n");
         var result = new byte[header.Length + g.Pixels.Length];
@@ -144,7 +143,7 @@ internal static class RasterCleaner
     }
 
     /// <summary>Decodes a plain PNG to grey; null for anything unusual (palette, 16-bit, interlaced), which is OCR'd as is.</summary>
-    public static Gray? ReadPng(ReadOnlySpan<byte> png)
+    public static GrayImage? ReadPng(ReadOnlySpan<byte> png)
     {
         if (png.Length < 33)
         {
@@ -222,7 +221,7 @@ internal static class RasterCleaner
             (prev, cur) = (cur, prev);
         }
 
-        return new Gray(w, h, gray);
+        return new GrayImage(w, h, gray);
     }
 
     private static int Paeth(int a, int b, int c)

@@ -100,4 +100,67 @@ public sealed class DocumentIntelligenceTests
         var outcome = await readers[0].ReadAsync("%PDF-1.4"u8.ToArray(), CancellationToken.None);
         Assert.True(outcome.Succeeded, outcome.Error);
     }
+
+    [Fact]
+    public async Task Without_a_key_Entra_ID_tokens_for_the_cognitive_services_scope_are_sent()
+    {
+        // Azure.Core sends bearer tokens over HTTPS only: the client is given an https endpoint that the test transport
+        // routes to the plain-HTTP fake, so the real BearerTokenAuthenticationPolicy runs unchanged.
+        var publicEndpoint = new Uri("https://di.example.test/");
+        await using var fake = new FakeDocumentIntelligence { BearerToken = "token-1", PublicEndpoint = publicEndpoint };
+        var credential = new RecordingCredential("token-1");
+        var transport = new HttpClientTransport(new HttpClient(new RouteTo(fake.Endpoint)));
+        var client = DocumentIntelligenceClient.Create(
+            new DocumentIntelligenceOptions { Endpoint = publicEndpoint, DefaultPollInterval = TimeSpan.FromMilliseconds(5) },
+            credential, transport);
+
+        var outcome = await client.AnalyzeAsync("%PDF-1.4"u8.ToArray(), SourceFormat.Pdf, CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.Equal([DocumentIntelligenceClient.Scope], credential.Scopes.Distinct());
+        Assert.Equal(1, fake.Posts);
+    }
+
+    [Fact]
+    public async Task A_token_the_service_refuses_is_an_engine_error()
+    {
+        var publicEndpoint = new Uri("https://di.example.test/");
+        await using var fake = new FakeDocumentIntelligence { BearerToken = "token-1", PublicEndpoint = publicEndpoint };
+        var client = DocumentIntelligenceClient.Create(
+            new DocumentIntelligenceOptions { Endpoint = publicEndpoint }, new RecordingCredential("expired"),
+            new HttpClientTransport(new HttpClient(new RouteTo(fake.Endpoint))));
+
+        var outcome = await client.AnalyzeAsync("%PDF-1.4"u8.ToArray(), SourceFormat.Pdf, CancellationToken.None);
+
+        Assert.Equal(FailureCodes.EngineError, outcome.ErrorCode);
+        Assert.Contains("401", outcome.Error, StringComparison.Ordinal);
+    }
+
+    private sealed class RecordingCredential(string token) : Azure.Core.TokenCredential
+    {
+        public List<string> Scopes { get; } = [];
+
+        public override Azure.Core.AccessToken GetToken(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken)
+        {
+            lock (Scopes)
+            {
+                Scopes.AddRange(requestContext.Scopes);
+            }
+
+            return new Azure.Core.AccessToken(token, DateTimeOffset.UtcNow.AddHours(1));
+        }
+
+        public override ValueTask<Azure.Core.AccessToken> GetTokenAsync(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(GetToken(requestContext, cancellationToken));
+    }
+
+    /// <summary>Sends every request to <paramref name="target"/> (scheme, host and port), keeping path, query and headers.</summary>
+    private sealed class RouteTo(Uri target) : DelegatingHandler(new HttpClientHandler())
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.RequestUri = new UriBuilder(request.RequestUri!) { Scheme = target.Scheme, Host = target.Host, Port = target.Port }.Uri;
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 }

@@ -29,6 +29,12 @@ internal sealed class FakeDocumentIntelligence : IAsyncDisposable
 
     public Uri Endpoint { get; }
 
+    /// <summary>The address clients are told to poll (Operation-Location); the listener's own address unless set.</summary>
+    public Uri? PublicEndpoint { get; init; }
+
+    /// <summary>When set, requests must carry <c>Authorization: Bearer</c> with this token instead of the key (Entra ID).</summary>
+    public string? BearerToken { get; init; }
+
     public string Key { get; init; } = "test-key";
 
     public int ThrottleFirstPosts { get; init; }
@@ -82,7 +88,10 @@ internal sealed class FakeDocumentIntelligence : IAsyncDisposable
     {
         var req = ctx.Request;
         var res = ctx.Response;
-        if (req.Headers["Ocp-Apim-Subscription-Key"] != Key)
+        var authorised = BearerToken is null
+            ? req.Headers["Ocp-Apim-Subscription-Key"] == Key
+            : req.Headers["Authorization"] == "Bearer " + BearerToken;
+        if (!authorised)
         {
             Write(res, 401, """{"error":{"code":"401","message":"Access denied due to invalid subscription key."}}""");
             return;
@@ -108,7 +117,7 @@ internal sealed class FakeDocumentIntelligence : IAsyncDisposable
             }
 
             LastDocument = source.GetBytesFromBase64();
-            res.Headers["Operation-Location"] = $"{Endpoint.AbsoluteUri}documentintelligence/documentModels/prebuilt-layout/analyzeResults/op-1?api-version={LastApiVersion}";
+            res.Headers["Operation-Location"] = $"{(PublicEndpoint ?? Endpoint).AbsoluteUri}documentintelligence/documentModels/prebuilt-layout/analyzeResults/op-1?api-version={LastApiVersion}";
             res.Headers["Retry-After"] = "0";
             Write(res, 202, "");
             return;

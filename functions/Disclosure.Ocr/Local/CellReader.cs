@@ -1,0 +1,221 @@
+using System.Globalization;
+using Disclosure.Ocr.Geometry;
+using Disclosure.Ocr.Raster;
+
+namespace Disclosure.Ocr.Local;
+
+/// <summary>
+/// Reads the cells of ruled tables one by one, which page-level OCR cannot do: it merges neighbouring labels, splits header
+/// words over columns and reads digits through a Chinese model. The inked part of every cell is stacked into one strip
+/// image with wide gaps, so a single tesseract run reads them all and each line maps back to its cell by position.
+/// Every cell is read with the Chinese model; cells that read as numbers are read again with a digits-only model, and a
+/// cell on which the two readings disagree is reported with low confidence instead of a guess.
+/// </summary>
+internal static class CellReader
+{
+    private const int Ink = 170;
+
+    /// <summary>What a cell holds: text and the confidence (0..1) of the weakest word; empty text for a blank cell.</summary>
+    public sealed record CellText(string Text, double? Confidence);
+
+    public static async Task<(IReadOnlyList<CellText>? Cells, string? Error)> ReadAsync(
+        GrayImage page, IReadOnlyList<RuledCell> cells, int dpi, OcrOptions options, TempFolder temp, string name, CancellationToken ct)
+    {
+        var crops = cells.Select(c => InkCrop(page, c, dpi)).ToList();
+        var result = new CellText[cells.Count];
+        var inked = Enumerable.Range(0, cells.Count).Where(i => crops[i] is not null).ToList();
+        foreach (var i in Enumerable.Range(0, cells.Count).Except(inked))
+        {
+            result[i] = new CellText("", null);
+        }
+
+        if (inked.Count == 0)
+        {
+            return (result, null);
+        }
+
+        var (labels, error) = await ReadStripAsync([.. inked.Select(i => crops[i]!)], dpi, options.Languages, null, options, temp, name + "-text", ct).ConfigureAwait(false);
+        if (labels is null)
+        {
+            return (null, error);
+        }
+
+        var numeric = new List<int>();
+        for (var k = 0; k < inked.Count; k++)
+        {
+            var text = TextRules.RepairDigits(labels[k].Text);
+            result[inked[k]] = labels[k] with { Text = text };
+            if (LooksNumeric(text))
+            {
+                numeric.Add(k);
+            }
+        }
+
+        if (numeric.Count == 0)
+        {
+            return (result, null);
+        }
+
+        var (digits, digitError) = await ReadStripAsync([.. numeric.Select(k => crops[inked[k]]!)], dpi, "eng", "0123456789.-", options, temp, name + "-digits", ct)
+            .ConfigureAwait(false);
+        if (digits is null)
+        {
+            return (null, digitError);
+        }
+
+        for (var n = 0; n < numeric.Count; n++)
+        {
+            var index = inked[numeric[n]];
+            var first = result[index];
+            var second = digits[n];
+            var a = new string([.. first.Text.Where(char.IsAsciiDigit)]);
+            var b = second.Text.Replace(" ", "", StringComparison.Ordinal);
+            if (b.Length == 0)
+            {
+                result[index] = first with { Confidence = Math.Min(first.Confidence ?? 0, 0.5) };
+            }
+            else if (a == b && first.Text.Trim() == a)
+            {
+                result[index] = new CellText(b, Math.Max(first.Confidence ?? 0, second.Confidence ?? 0));
+            }
+            else
+            {
+                if (Environment.GetEnvironmentVariable("DISCLOSURE_OCR_DEBUG") == "1")
+                {
+                    Console.Error.WriteLine($"DISAGREE chi='{first.Text}' ({first.Confidence:0.00}) digits='{b}' ({second.Confidence:0.00})");
+                }
+
+                // The two models disagree: keep the digits-only reading, but never as a confident one.
+                result[index] = new CellText(b, Math.Min(second.Confidence ?? 0, Math.Min(0.5, first.Confidence ?? 0.5)));
+            }
+        }
+
+        return (result, null);
+    }
+
+    /// <summary>
+    /// A cell worth a digits-only reading: no Chinese at all (a number, or noise the Chinese model made of one), or a short
+    /// number with a stray character the Chinese model invented (人4).
+    /// </summary>
+    private static bool LooksNumeric(string text) =>
+        !IsPlaceholder(text) && (!text.Any(TextRules.IsCjk) || (text.Any(char.IsAsciiDigit) && text.Count(TextRules.IsCjk) <= 1 && text.Length <= 6));
+
+    private static bool IsPlaceholder(string text) => text.Trim() is "/" or "-" or "—" or "－" or "／" or "——" or "–";
+
+    /// <summary>The inked part of a cell's interior (binarised), or null when the cell is blank.</summary>
+    internal static GrayImage? InkCrop(GrayImage page, RuledCell cell, int dpi)
+    {
+        var inset = Math.Max(3, dpi / 36);
+        int x0 = cell.Left + inset, x1 = cell.Right - inset, y0 = cell.Top + inset, y1 = cell.Bottom - inset;
+        if (x1 - x0 < 4 || y1 - y0 < 4)
+        {
+            return null;
+        }
+
+        int minX = int.MaxValue, maxX = -1, minY = int.MaxValue, maxY = -1, count = 0;
+        for (var y = y0; y < y1; y++)
+        {
+            var row = y * page.Width;
+            for (var x = x0; x < x1; x++)
+            {
+                if (page.Pixels[row + x] < Ink)
+                {
+                    count++;
+                    minX = Math.Min(minX, x);
+                    maxX = Math.Max(maxX, x);
+                    minY = Math.Min(minY, y);
+                    maxY = Math.Max(maxY, y);
+                }
+            }
+        }
+
+        // A few dark pixels are dust, not a character (a full stop at 300 dpi is already ~40 pixels).
+        if (count < Math.Max(8, dpi * dpi / 9000))
+        {
+            return null;
+        }
+
+        var crop = page.Crop(minX, minY, maxX + 1, maxY + 1);
+        for (var i = 0; i < crop.Pixels.Length; i++)
+        {
+            crop.Pixels[i] = crop.Pixels[i] < Ink ? (byte)0 : (byte)255;
+        }
+
+        return crop;
+    }
+
+    /// <summary>Stacks the crops with gaps wider than any line spacing and reads them in one tesseract run.</summary>
+    private static async Task<(CellText[]? Cells, string? Error)> ReadStripAsync(
+        IReadOnlyList<GrayImage> crops, int dpi, string languages, string? whitelist, OcrOptions options, TempFolder temp, string name, CancellationToken ct)
+    {
+        var margin = dpi / 15;
+        var gap = dpi / 8;
+        var width = crops.Max(c => c.Width) + 2 * margin;
+        var height = crops.Sum(c => c.Height + gap) + 2 * margin;
+        var strip = new byte[width * height];
+        Array.Fill(strip, (byte)255);
+        var slots = new (int Top, int Bottom)[crops.Count];
+        var y = margin;
+        for (var i = 0; i < crops.Count; i++)
+        {
+            var c = crops[i];
+            for (var row = 0; row < c.Height; row++)
+            {
+                Buffer.BlockCopy(c.Pixels, row * c.Width, strip, (y + row) * width + margin, c.Width);
+            }
+
+            slots[i] = (y, y + c.Height);
+            y += c.Height + gap;
+        }
+
+        var path = temp.File(name + ".pgm");
+        await File.WriteAllBytesAsync(path, RasterCleaner.WritePgm(new GrayImage(width, height, strip)), ct).ConfigureAwait(false);
+        var args = new List<string> { path, "stdout", "-l", languages, "--psm", "6", "--dpi", dpi.ToString(CultureInfo.InvariantCulture), "-c", "preserve_interword_spaces=1" };
+        if (whitelist is not null)
+        {
+            args.AddRange(["-c", "tessedit_char_whitelist=" + whitelist]);
+        }
+
+        args.Add("tsv");
+        var run = await ToolRunner.RunAsync("tesseract", args, temp.Path, options.ToolTimeout, ct).ConfigureAwait(false);
+        if (!run.Ok)
+        {
+            return (null, run.Describe("tesseract"));
+        }
+
+        var words = PopplerParsers.ParseTesseractTsv(run.StdOut, 1).SelectMany(p => p.Words).ToList();
+        var result = new CellText[crops.Count];
+        for (var i = 0; i < crops.Count; i++)
+        {
+            var (top, bottom) = slots[i];
+            var mine = words.Where(w => w.Box.CenterY >= top - gap / 2.0 && w.Box.CenterY < bottom + gap / 2.0).ToList();
+            result[i] = new CellText(JoinLines(mine), mine.Count > 0 ? mine.Min(w => w.Confidence ?? 0) : null);
+        }
+
+        return (result, null);
+    }
+
+    /// <summary>Words in reading order: lines top to bottom (a wrapped label), words left to right.</summary>
+    private static string JoinLines(List<PositionedWord> words)
+    {
+        if (words.Count == 0)
+        {
+            return "";
+        }
+
+        var h = LayoutBuilder.Median(words.Select(w => w.Box.Height));
+        var lines = new List<List<PositionedWord>>();
+        foreach (var w in words.OrderBy(w => w.Box.CenterY))
+        {
+            if (lines.Count == 0 || w.Box.CenterY - lines[^1].Average(x => x.Box.CenterY) > 0.5 * h)
+            {
+                lines.Add([]);
+            }
+
+            lines[^1].Add(w);
+        }
+
+        return lines.Select(l => l.OrderBy(w => w.Box.Left).Aggregate("", (acc, w) => TextRules.Join(acc, w.Text)))
+            .Aggregate("", TextRules.Join);
+    }
+}

@@ -1,0 +1,81 @@
+using Disclosure.Core.Layout;
+using Disclosure.Ocr.Geometry;
+using Disclosure.Ocr.Raster;
+
+namespace Disclosure.Ocr.Local;
+
+/// <summary>One scanned page, read: the words outside ruled tables, and the ruled tables read cell by cell.</summary>
+internal sealed record ScannedPage(PageWords Words, IReadOnlyList<GridPart> Grids);
+
+/// <summary>
+/// Reads one scanned page: straighten it, find its ruled tables, read their cells one by one (<see cref="CellReader"/>) and
+/// the rest of the page as running text with the tables blanked out. Coordinates are returned in page units
+/// (<paramref name="scale"/> per pixel).
+/// </summary>
+internal static class ScanPage
+{
+    public static async Task<(ScannedPage? Page, string? Error)> ReadAsync(
+        GrayImage image, int dpi, int pageNumber, double scale, OcrOptions options, TempFolder temp, CancellationToken ct)
+    {
+        var angle = Deskew.EstimateAngle(image);
+        if (Math.Abs(angle) >= 0.05)
+        {
+            image = Deskew.Straighten(image, angle);
+        }
+
+        var tables = options.ReadRuledTablesByCell ? RuleGrid.Detect(image, dpi) : [];
+
+        // Running text: the tables are whitened out so that their cells are not read twice (or merged across rules).
+        var text = image with { Pixels = (byte[])image.Pixels.Clone() };
+        var pad = dpi / 30;
+        foreach (var t in tables)
+        {
+            Whiten(text, (int)t.Left - pad, (int)t.Top - pad, (int)t.Right + pad, (int)t.Bottom + pad);
+        }
+
+        RasterCleaner.RemoveRules(text, dpi);
+        var pgm = temp.File($"p{pageNumber}-text.pgm");
+        await File.WriteAllBytesAsync(pgm, RasterCleaner.WritePgm(text), ct).ConfigureAwait(false);
+        var pageRun = Tesseract.RunAsync(pgm, options, temp, ct, dpi);
+
+        var allCells = tables.SelectMany(t => t.Cells).ToList();
+        var (cellTexts, cellError) = await CellReader.ReadAsync(image, allCells, dpi, options, temp, $"p{pageNumber}-cells", ct).ConfigureAwait(false);
+        var (tsv, pageError) = await pageRun.ConfigureAwait(false);
+        if (tsv is null || cellTexts is null)
+        {
+            return (null, pageError ?? cellError);
+        }
+
+        var parsed = PopplerParsers.ParseTesseractTsv(tsv, pageNumber, scale);
+        var words = parsed.Count > 0 ? parsed[0] with { Page = pageNumber }
+            : new PageWords(pageNumber, image.Width * scale, image.Height * scale, []) { Ocr = true };
+
+        var grids = new List<GridPart>();
+        var k = 0;
+        foreach (var t in tables)
+        {
+            var cells = new List<LayoutCell>();
+            foreach (var c in t.Cells)
+            {
+                var read = cellTexts[k++];
+                cells.Add(new LayoutCell(c.Row, c.Column, read.Text, c.RowSpan, c.ColumnSpan, false,
+                    new BoundingBox(c.Left * scale, c.Top * scale, c.Right * scale, c.Bottom * scale), read.Confidence, pageNumber));
+            }
+
+            grids.Add(new GridPart(pageNumber, [.. t.Xs.Select(x => x * scale)],
+                new BoundingBox(t.Left * scale, t.Top * scale, t.Right * scale, t.Bottom * scale), GridTables.MarkHeaders(cells)));
+        }
+
+        return (new ScannedPage(words, grids), null);
+    }
+
+    private static void Whiten(GrayImage image, int x0, int y0, int x1, int y1)
+    {
+        x0 = Math.Clamp(x0, 0, image.Width);
+        x1 = Math.Clamp(x1, x0, image.Width);
+        for (var y = Math.Max(0, y0); y < Math.Min(image.Height, y1); y++)
+        {
+            Array.Fill(image.Pixels, (byte)255, y * image.Width + x0, x1 - x0);
+        }
+    }
+}

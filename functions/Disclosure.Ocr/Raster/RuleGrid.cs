@@ -1,0 +1,232 @@
+namespace Disclosure.Ocr.Raster;
+
+/// <summary>One cell of a ruled table: its grid position (merged cells carry spans) and its box in pixels, rules included.</summary>
+internal sealed record RuledCell(int Row, int Column, int RowSpan, int ColumnSpan, int Left, int Top, int Right, int Bottom);
+
+/// <summary>A table drawn with rules: the x of its column rules, the y of its row rules, and its cells.</summary>
+internal sealed record RuledTable(IReadOnlyList<double> Xs, IReadOnlyList<double> Ys, IReadOnlyList<RuledCell> Cells)
+{
+    public double Left => Xs[0];
+    public double Top => Ys[0];
+    public double Right => Xs[^1];
+    public double Bottom => Ys[^1];
+}
+
+/// <summary>
+/// Finds ruled tables on a straightened page: long dark runs are rules (a glyph stroke is never a fifth of an inch long
+/// in body text), rules that cross form a table, and the grid between them gives the cells. A unit of the grid whose
+/// edge has no rule is merged with its neighbour, which is how row and column spans are recovered. A column that is
+/// blank in every row is still a column here, because its rules are drawn.
+/// </summary>
+internal static class RuleGrid
+{
+    private const int Dark = 150;
+
+    private sealed record Segment(double Pos, int From, int To, int Thickness);
+
+    public static IReadOnlyList<RuledTable> Detect(GrayImage image, int dpi)
+    {
+        var tol = Math.Max(4, dpi / 40);
+        var horizontal = Segments(image, dpi / 5, horizontal: true, maxThickness: Math.Max(6, dpi / 20));
+        var vertical = Segments(image, dpi / 6, horizontal: false, maxThickness: Math.Max(6, dpi / 20));
+        if (horizontal.Count < 2 || vertical.Count < 2)
+        {
+            return [];
+        }
+
+        // Rules that cross (within the tolerance) belong to one table.
+        var parent = Enumerable.Range(0, horizontal.Count + vertical.Count).ToArray();
+        int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
+        for (var i = 0; i < horizontal.Count; i++)
+        {
+            var hs = horizontal[i];
+            for (var j = 0; j < vertical.Count; j++)
+            {
+                var vs = vertical[j];
+                if (vs.Pos >= hs.From - tol && vs.Pos <= hs.To + tol && hs.Pos >= vs.From - tol && hs.Pos <= vs.To + tol)
+                {
+                    parent[Find(i)] = Find(horizontal.Count + j);
+                }
+            }
+        }
+
+        var tables = new List<RuledTable>();
+        foreach (var group in Enumerable.Range(0, parent.Length).GroupBy(Find))
+        {
+            var hs = group.Where(i => i < horizontal.Count).Select(i => horizontal[i]).ToList();
+            var vs = group.Where(i => i >= horizontal.Count).Select(i => vertical[i - horizontal.Count]).ToList();
+            if (hs.Count >= 2 && vs.Count >= 2 && BuildTable(hs, vs, tol) is { } table)
+            {
+                tables.Add(table);
+            }
+        }
+
+        return [.. tables.OrderBy(t => t.Top)];
+    }
+
+    private static RuledTable? BuildTable(List<Segment> hs, List<Segment> vs, int tol)
+    {
+        var xs = Cluster(vs.Select(s => s.Pos), tol);
+        var ys = Cluster(hs.Select(s => s.Pos), tol);
+
+        // A table cut by a page break has no rule on its open side; the column rules still end there, so that is its edge.
+        var top = vs.Min(s => s.From);
+        if (ys[0] - top > 3 * tol)
+        {
+            hs.Add(new Segment(top, (int)xs[0], (int)xs[^1], 0));
+            ys.Insert(0, top);
+        }
+
+        var bottom = vs.Max(s => s.To);
+        if (bottom - ys[^1] > 3 * tol)
+        {
+            hs.Add(new Segment(bottom, (int)xs[0], (int)xs[^1], 0));
+            ys.Add(bottom);
+        }
+
+        var (nx, ny) = (xs.Count - 1, ys.Count - 1);
+        if (nx < 1 || ny < 1)
+        {
+            return null;
+        }
+
+        // An edge between two units exists when a rule covers most of it.
+        bool Covers(IEnumerable<Segment> segs, double pos, double from, double to) =>
+            segs.Any(s => Math.Abs(s.Pos - pos) <= tol && Math.Min(s.To, to) - Math.Max(s.From, from) >= 0.6 * (to - from));
+
+        var parent = Enumerable.Range(0, nx * ny).ToArray();
+        int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
+        for (var r = 0; r < ny; r++)
+        {
+            for (var c = 0; c < nx; c++)
+            {
+                if (c + 1 < nx && !Covers(vs, xs[c + 1], ys[r], ys[r + 1]))
+                {
+                    parent[Find(r * nx + c)] = Find(r * nx + c + 1);
+                }
+
+                if (r + 1 < ny && !Covers(hs, ys[r + 1], xs[c], xs[c + 1]))
+                {
+                    parent[Find(r * nx + c)] = Find((r + 1) * nx + c);
+                }
+            }
+        }
+
+        var cells = new List<RuledCell>();
+        foreach (var g in Enumerable.Range(0, nx * ny).GroupBy(Find))
+        {
+            int r0 = g.Min(i => i / nx), r1 = g.Max(i => i / nx), c0 = g.Min(i => i % nx), c1 = g.Max(i => i % nx);
+            cells.Add(new RuledCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1,
+                (int)Math.Round(xs[c0]), (int)Math.Round(ys[r0]), (int)Math.Round(xs[c1 + 1]), (int)Math.Round(ys[r1 + 1])));
+        }
+
+        cells.Sort((a, b) => a.Row != b.Row ? a.Row.CompareTo(b.Row) : a.Column.CompareTo(b.Column));
+        return new RuledTable(xs, ys, cells);
+    }
+
+    private static List<double> Cluster(IEnumerable<double> positions, int tol)
+    {
+        var result = new List<List<double>>();
+        foreach (var p in positions.Order())
+        {
+            if (result.Count > 0 && p - result[^1][^1] <= tol)
+            {
+                result[^1].Add(p);
+            }
+            else
+            {
+                result.Add([p]);
+            }
+        }
+
+        return [.. result.Select(g => g.Average())];
+    }
+
+    /// <summary>
+    /// Rules in one direction: dark runs of at least <paramref name="minRun"/> pixels (gaps of two pixels bridged, for
+    /// scanner dropouts), joined with the runs of neighbouring rows or columns that overlap them.
+    /// </summary>
+    private static List<Segment> Segments(GrayImage image, int minRun, bool horizontal, int maxThickness)
+    {
+        var (w, h, px) = (image.Width, image.Height, image.Pixels);
+        var (lines, length) = horizontal ? (h, w) : (w, h);
+        var runs = new List<(int Line, int From, int To)>();
+        for (var line = 0; line < lines; line++)
+        {
+            int start = -1, last = -1;
+            for (var i = 0; i <= length; i++)
+            {
+                var dark = i < length && px[horizontal ? line * w + i : i * w + line] < Dark;
+                if (dark)
+                {
+                    if (start < 0)
+                    {
+                        start = i;
+                    }
+
+                    last = i;
+                }
+                else if (start >= 0 && (i == length || i - last > 2))
+                {
+                    if (last - start + 1 >= minRun)
+                    {
+                        runs.Add((line, start, last));
+                    }
+
+                    start = -1;
+                }
+            }
+        }
+
+        // Runs are ordered by line; a run joins a segment whose last line is adjacent and whose extent overlaps.
+        var open = new List<(int FirstLine, int LastLine, int From, int To, long WeightedLine, long Weight)>();
+        var done = new List<Segment>();
+        void Close(int k)
+        {
+            var s = open[k];
+            var thickness = s.LastLine - s.FirstLine + 1;
+            if (thickness <= maxThickness)
+            {
+                done.Add(new Segment((double)s.WeightedLine / s.Weight, s.From, s.To, thickness));
+            }
+
+            open.RemoveAt(k);
+        }
+
+        foreach (var run in runs)
+        {
+            for (var k = open.Count - 1; k >= 0; k--)
+            {
+                if (open[k].LastLine < run.Line - 2)
+                {
+                    Close(k);
+                }
+            }
+
+            var joined = false;
+            for (var k = 0; k < open.Count && !joined; k++)
+            {
+                var s = open[k];
+                if (s.LastLine >= run.Line - 2 && s.LastLine < run.Line && Math.Min(s.To, run.To) - Math.Max(s.From, run.From) > 0)
+                {
+                    var len = run.To - run.From + 1;
+                    open[k] = (s.FirstLine, run.Line, Math.Min(s.From, run.From), Math.Max(s.To, run.To), s.WeightedLine + (long)run.Line * len, s.Weight + len);
+                    joined = true;
+                }
+            }
+
+            if (!joined)
+            {
+                var len = run.To - run.From + 1;
+                open.Add((run.Line, run.Line, run.From, run.To, (long)run.Line * len, len));
+            }
+        }
+
+        for (var k = open.Count - 1; k >= 0; k--)
+        {
+            Close(k);
+        }
+
+        return done;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using Disclosure.Ocr.Local;
+using Disclosure.Ocr.Raster;
+
+namespace Disclosure.Corpus;
+
+/// <summary>Prints the ruled tables found on one rasterised page (skew, rules, cells), for debugging the scan path.</summary>
+public static class GridDump
+{
+    public static int Run(string pdf, int page, int dpi = 300)
+    {
+        var prefix = Path.Combine(Path.GetTempPath(), "griddump-" + Guid.NewGuid().ToString("N"));
+        using (var p = Process.Start("pdftoppm", ["-r", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-gray", "-singlefile", "-f", $"{page}", "-l", $"{page}", pdf, prefix]))
+        {
+            p.WaitForExit();
+        }
+
+        var gray = RasterCleaner.ReadPgm(File.ReadAllBytes(prefix + ".pgm"))!;
+        File.Delete(prefix + ".pgm");
+        var sw = Stopwatch.StartNew();
+        var angle = Deskew.EstimateAngle(gray);
+        var t1 = sw.ElapsedMilliseconds;
+        if (Math.Abs(angle) >= 0.05)
+        {
+            gray = Deskew.Straighten(gray, angle);
+        }
+
+        var t2 = sw.ElapsedMilliseconds;
+        var tables = RuleGrid.Detect(gray, dpi);
+        Console.WriteLine($"skew {angle}° (estimate {t1} ms, rotate {t2 - t1} ms, grid {sw.ElapsedMilliseconds - t2} ms)");
+        foreach (var t in tables)
+        {
+            Console.WriteLine($"TABLE {t.Left:0},{t.Top:0}-{t.Right:0},{t.Bottom:0} xs=[{string.Join(",", t.Xs.Select(x => x.ToString("0")))}] ys=[{string.Join(",", t.Ys.Select(x => x.ToString("0")))}]");
+            foreach (var row in t.Cells.GroupBy(c => c.Row))
+            {
+                Console.WriteLine("   " + string.Join(" ", row.Select(c => $"{c.Column}{(c.ColumnSpan > 1 ? "+" + (c.ColumnSpan - 1) : "")}{(c.RowSpan > 1 ? "v" + (c.RowSpan - 1) : "")}")));
+            }
+        }
+
+        return 0;
+    }
+}

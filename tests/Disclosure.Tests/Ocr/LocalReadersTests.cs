@@ -47,6 +47,11 @@ public sealed class LocalReadersTests
         Assert.Equal(["60176", "14", "75"], table.Cells.Where(c => c.Row == row && c.Column > 0).OrderBy(c => c.Column).Select(c => c.Text));
         Assert.All(table.Cells.Where(c => c.Text.Length > 0), c => Assert.InRange(c.Confidence!.Value, 0, 1));
         Assert.Contains(table.Cells, c => c.Text == "1646.0304");
+
+        // Cells come from the rules: a blank cell is there, empty, in its own column.
+        var fees = table.Cells.Single(c => c.Text == "行政事业性收费").Row;
+        Assert.Equal(["87488", "9", ""], table.Cells.Where(c => c.Row == fees && c.Column > 0).OrderBy(c => c.Column).Select(c => c.Text));
+        Assert.Equal(4, table.ColumnCount);
     }
 
     [Fact]

@@ -1,0 +1,99 @@
+using Disclosure.Ocr.Raster;
+
+namespace Disclosure.Tests.Ocr;
+
+/// <summary>Ruled tables found in a raster: cells and spans from the rules drawn, skew removed first. Synthetic pages, no OCR.</summary>
+public sealed class RuleGridTests
+{
+    private const int Dpi = 300;
+
+    /// <summary>A white page with 3-pixel rules drawn on it.</summary>
+    private sealed class Page(int width = 1600, int height = 1000)
+    {
+        public byte[] Pixels { get; } = Enumerable.Repeat((byte)245, width * height).ToArray();
+
+        public Page H(int y, int x0, int x1) => Fill(x0, y - 1, x1, y + 2);
+
+        public Page V(int x, int y0, int y1) => Fill(x - 1, y0, x + 2, y1);
+
+        public Page Fill(int x0, int y0, int x1, int y1)
+        {
+            for (var y = y0; y < y1; y++)
+            {
+                for (var x = x0; x < x1; x++)
+                {
+                    Pixels[y * width + x] = 20;
+                }
+            }
+
+            return this;
+        }
+
+        public GrayImage Image => new(width, height, (byte[])Pixels.Clone());
+    }
+
+    // Columns at 100, 500, 800, 1100, 1400; rows at 100, 200, 300, 400. Row 0: a label over columns 1-3 (no rules
+    // between them); column 0: one label over rows 1-2 (no rule between them); column 3 holds nothing at all.
+    private static Page Table(bool top = true)
+    {
+        var page = new Page();
+        int[] xs = [100, 500, 800, 1100, 1400];
+        if (top)
+        {
+            page.H(100, 100, 1400);
+        }
+
+        page.H(200, 100, 1400).H(300, 500, 1400).H(400, 100, 1400);
+        page.V(100, 100, 400).V(500, 100, 400).V(1400, 100, 400);
+        page.V(800, 200, 400).V(1100, 200, 400);
+        page.Fill(150, 240, 190, 260); // a little ink in a cell, to show ink does not make rules
+        return page;
+    }
+
+    [Fact]
+    public void Spans_come_from_missing_rules_and_a_blank_column_is_still_a_column()
+    {
+        var table = Assert.Single(RuleGrid.Detect(Table().Image, Dpi));
+
+        var cells = table.Cells.Select(c => (c.Row, c.Column, c.RowSpan, c.ColumnSpan)).ToList();
+        Assert.Equal(
+            [(0, 0, 1, 1), (0, 1, 1, 3), (1, 0, 2, 1), (1, 1, 1, 1), (1, 2, 1, 1), (1, 3, 1, 1), (2, 1, 1, 1), (2, 2, 1, 1), (2, 3, 1, 1)],
+            cells);
+        Assert.Equal([100, 500, 800, 1100, 1400], table.Xs.Select(x => (int)Math.Round(x)));
+    }
+
+    [Fact]
+    public void A_table_cut_by_a_page_break_keeps_its_open_first_row()
+    {
+        var table = Assert.Single(RuleGrid.Detect(Table(top: false).Image, Dpi));
+
+        Assert.Equal(3, table.Cells.Max(c => c.Row + c.RowSpan));
+        Assert.InRange(table.Top, 97, 103);
+    }
+
+    [Fact]
+    public void Strokes_shorter_than_a_rule_make_no_table()
+    {
+        var page = new Page();
+        for (var i = 0; i < 10; i++)
+        {
+            page.Fill(100 + i * 60, 100, 140 + i * 60, 103).Fill(120 + i * 60, 80, 123 + i * 60, 125);
+        }
+
+        Assert.Empty(RuleGrid.Detect(page.Image, Dpi));
+    }
+
+    [Theory]
+    [InlineData(1.2)]
+    [InlineData(-0.7)]
+    public void A_skewed_page_is_measured_and_straightened(double degrees)
+    {
+        var skewed = Deskew.Straighten(Table().Image, -degrees);
+        Assert.DoesNotContain(RuleGrid.Detect(skewed, Dpi), t => t.Cells.Count == 9);
+
+        var angle = Deskew.EstimateAngle(skewed);
+        Assert.InRange(angle, degrees - 0.05, degrees + 0.05);
+        var table = Assert.Single(RuleGrid.Detect(Deskew.Straighten(skewed, angle), Dpi));
+        Assert.Equal(9, table.Cells.Count);
+    }
+}

@@ -15,6 +15,9 @@ internal static class ImageProbe
 
     public sealed record Info(Kind Kind, long Width, long Height, string Name)
     {
+        /// <summary>Colour components (JPEG only: 1 grey, 3 colour, 4 CMYK); 0 when unknown.</summary>
+        public int Components { get; init; }
+
         public long Pixels => Width * Height;
     }
 
@@ -63,7 +66,7 @@ internal static class ImageProbe
             {
                 var h = BinaryPrimitives.ReadUInt16BigEndian(b[(i + 5)..]);
                 var w = BinaryPrimitives.ReadUInt16BigEndian(b[(i + 7)..]);
-                return new Info(Kind.Jpeg, w, h, "JPEG");
+                return new Info(Kind.Jpeg, w, h, "JPEG") { Components = b[i + 9] };
             }
 
             i += 2 + len;

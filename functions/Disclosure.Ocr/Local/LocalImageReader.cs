@@ -30,7 +30,20 @@ public sealed class LocalImageReader(OcrOptions options, ReadLimits limits) : ID
 
         using var temp = new TempFolder(options.TempRoot);
         var path = temp.File(info.Kind switch { ImageProbe.Kind.Png => "in.png", ImageProbe.Kind.Jpeg => "in.jpg", _ => "in.tif" });
-        if (info.Kind == ImageProbe.Kind.Png && RasterCleaner.ReadPng(content.Span) is { } gray)
+        var gray = info.Kind == ImageProbe.Kind.Png ? RasterCleaner.ReadPng(content.Span) : null;
+        if (info.Kind == ImageProbe.Kind.Jpeg && info.Components is 1 or 3 or 4)
+        {
+            var pdf = temp.File("in.pdf");
+            await File.WriteAllBytesAsync(pdf, Rasterizer.JpegAsPdf(content.Span, info.Width, info.Height, info.Components, options.Dpi), cancellationToken)
+                .ConfigureAwait(false);
+            (gray, var rasterError) = await Rasterizer.PageAsync(pdf, 1, options.Dpi, options, temp, cancellationToken).ConfigureAwait(false);
+            if (gray is null)
+            {
+                return ReadOutcome.Fail(FailureCodes.Corrupt, $"JPEG 图片无法解码（{rasterError}）");
+            }
+        }
+
+        if (gray is not null)
         {
             var (page, pageError) = await ScanPage.ReadAsync(gray, options.Dpi, 1, 1, options, temp, cancellationToken).ConfigureAwait(false);
             if (page is null)

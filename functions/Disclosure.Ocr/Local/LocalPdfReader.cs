@@ -111,20 +111,10 @@ public sealed partial class LocalPdfReader(OcrOptions options, ReadLimits limits
             }
         }
 
-        var prefix = temp.File($"p{page.Page}");
-        var pageArg = page.Page.ToString(CultureInfo.InvariantCulture);
-        var raster = await ToolRunner.RunAsync("pdftoppm",
-            ["-r", dpi.ToString(CultureInfo.InvariantCulture), "-gray", "-singlefile", "-f", pageArg, "-l", pageArg, pdf, prefix],
-            temp.Path, options.ToolTimeout, ct).ConfigureAwait(false);
-        if (!raster.Ok)
-        {
-            return (null, $"第 {page.Page} 页栅格化失败（{raster.Describe("pdftoppm")}）");
-        }
-
-        var gray = RasterCleaner.ReadPgm(await File.ReadAllBytesAsync(prefix + ".pgm", ct).ConfigureAwait(false));
+        var (gray, rasterError) = await Rasterizer.PageAsync(pdf, page.Page, (int)dpi, options, temp, ct).ConfigureAwait(false);
         if (gray is null)
         {
-            return (null, $"第 {page.Page} 页栅格化结果无法读取（pdftoppm output is not an 8-bit PGM）");
+            return (null, rasterError);
         }
 
         var (scannedPage, error) = await ScanPage.ReadAsync(gray, (int)dpi, page.Page, 72 / dpi, options, temp, ct).ConfigureAwait(false);

@@ -55,6 +55,28 @@ public sealed class LocalReadersTests
     }
 
     [Fact]
+    public async Task Jpeg_scan_goes_through_the_cell_path_and_every_misread_value_is_flagged()
+    {
+        OcrTestPaths.RequireTool("tesseract");
+        OcrTestPaths.RequireTool("pdftoppm");
+        var jpeg = await File.ReadAllBytesAsync(Path.Combine(OcrTestPaths.Fixtures, "table2-scan.jpg"));
+        // The printed values of the table in reading order (a 200 dpi scan, rotated, blurred and noisy).
+        string[] printed = ["18004", "7", "0", "20039", "16", "11", "12", "2", "114", "10", "-1", "87870", "21125", "13", "14", "0", "7", "67841", "14", "2", "0", "5233.15"];
+
+        var outcome = await Reader(SourceFormat.Image).ReadAsync(jpeg, CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        var table = Assert.Single(outcome.Document!.Tables);
+        Assert.Equal((18, 4), (table.RowCount, table.ColumnCount));
+        var values = table.Cells.Where(c => c.Column > 0 && !c.IsHeader && c.Text.Length > 0 && !c.Text.Any(char.IsLetter) && c.Text.Any(char.IsAsciiDigit))
+            .OrderBy(c => c.Row).ThenBy(c => c.Column).ToList();
+        Assert.Equal(printed.Length, values.Count);
+        var misread = values.Zip(printed).Where(p => p.First.Text != p.Second).ToList();
+        Assert.All(misread, p => Assert.True(p.First.Confidence < 0.8, $"{p.First.Text} for {p.Second} at confidence {p.First.Confidence}"));
+        Assert.True(misread.Count <= 3, $"{misread.Count} of {printed.Length} misread");
+    }
+
+    [Fact]
     public async Task Encrypted_pdf_fails_with_a_clear_reason()
     {
         OcrTestPaths.RequireTool("pdfinfo");

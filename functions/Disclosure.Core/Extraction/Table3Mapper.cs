@@ -239,15 +239,29 @@ internal static partial class Table3Mapper
             return "results_total";
         }
 
-        // A numbered item whose words OCR garbled (执法案卷 read as 执法案郑) is still the next item of its group.
-        if (row.HasNumbers && previous is not null && ItemNumber().Match(label) is { Success: true } m
-            && TemplateCatalog.Table3Groups.FirstOrDefault(g => g.Members.Contains(previous)).Members is { } members)
+        // A numbered item whose words OCR garbled (执法案卷 read as 执法案郑) is still the next item of its group, or the
+        // first item of the group whose label opens the row.
+        if (row.HasNumbers && ItemNumber().Match(label) is { Success: true } m)
         {
-            var next = Array.IndexOf(members, previous) + 1;
-            if (next < members.Length && int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) == next + 1)
+            var number = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var opening = TemplateCatalog.Table3Groups.FirstOrDefault(g => label.Contains(g.Label[3..], StringComparison.Ordinal)).Members;
+            if (number == 1 && opening is not null)
+            {
+                return opening[0];
+            }
+
+            var members = previous is null ? null : TemplateCatalog.Table3Groups.FirstOrDefault(g => g.Members.Contains(previous)).Members;
+            var next = members is null ? -1 : Array.IndexOf(members, previous) + 1;
+            if (members is not null && next < members.Length && number == next + 1)
             {
                 return members[next];
             }
+        }
+
+        // One character misread in a long enough fragment (不学握 for 不掌握 inside 本机关不掌握) still names the row.
+        if (row.HasNumbers && TemplateCatalog.MatchWithOneSubstitution(TemplateCatalog.Table3Rows, label) is { } near)
+        {
+            return near;
         }
 
         // "3.其他" is the third （六） item only right after the first two.

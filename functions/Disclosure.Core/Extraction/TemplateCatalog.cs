@@ -32,7 +32,7 @@ public static class TemplateCatalog
         ("denied_process_info", ["过程性信息", "过程性"]),
         ("denied_enforcement_case", ["执法案卷"]),
         ("denied_inquiry", ["行政查询"]),
-        ("unable_not_held", ["不掌握"]),
+        ("unable_not_held", ["不掌握", "本机关不掌握相关"]),
         ("unable_needs_creation", ["另行制作", "没有现成信息"]),
         ("unable_unclear", ["仍不明确", "补正后申请"]),
         ("rejected_petition", ["信访举报投诉", "信访"]),
@@ -124,6 +124,37 @@ public static class TemplateCatalog
         "subtotal" => "小计",
         _ => "总计",
     };
+
+    /// <summary>
+    /// The one key with a fragment of four or more characters found in the label with exactly one character different
+    /// (an OCR misread); null when none or several keys match that way.
+    /// </summary>
+    public static string? MatchWithOneSubstitution(IReadOnlyList<(string Key, string[] Fragments)> catalog, string compactLabel)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, fragments) in catalog)
+        {
+            foreach (var f in fragments.Where(f => f.Length >= 4))
+            {
+                for (var at = 0; at + f.Length <= compactLabel.Length; at++)
+                {
+                    var differences = 0;
+                    for (var i = 0; i < f.Length && differences <= 1; i++)
+                    {
+                        differences += compactLabel[at + i] == f[i] ? 0 : 1;
+                    }
+
+                    if (differences == 1)
+                    {
+                        keys.Add(key);
+                        break;
+                    }
+                }
+            }
+        }
+
+        return keys.Count == 1 ? keys.First() : null;
+    }
 
     public static string? Match(IReadOnlyList<(string Key, string[] Fragments)> catalog, string compactLabel)
     {

@@ -14,6 +14,7 @@ namespace Disclosure.Ocr.Local;
 internal static class CellReader
 {
     private const int Ink = 170;
+    private const int ThinInk = 100;
 
     /// <summary>What a cell holds: text and the confidence (0..1) of the weakest word; empty text for a blank cell.</summary>
     public sealed record CellText(string Text, double? Confidence);
@@ -56,54 +57,89 @@ internal static class CellReader
             return (result, null);
         }
 
-        var (digits, digitError) = await ReadStripAsync([.. numeric.Select(k => crops[inked[k]]!)], dpi, "eng", "0123456789.-", options, temp, name + "-digits", ct)
+        var (digits, digitError) = await ReadEachAsync([.. numeric.Select(k => crops[inked[k]]!)], dpi, options, temp, name + "-digits", ct)
             .ConfigureAwait(false);
         if (digits is null)
         {
             return (null, digitError);
         }
 
+        // The ink's width says how many digits a cell holds (DigitWidth); the page's own digits calibrate it.
+        string Digits(int n) => digits[n].Text.Replace(" ", "", StringComparison.Ordinal);
+        double Ratio(int n) => (double)crops[inked[numeric[n]]]!.Width / crops[inked[numeric[n]]]!.Height;
+        var perDigit = DigitWidth.Calibrate(Enumerable.Range(0, numeric.Count)
+            .Where(n => Digits(n) == result[inked[numeric[n]]].Text.Trim()).Select(n => (Digits(n), Ratio(n))));
+
+        // Cells the two models did not agree on, or agreed on against the ink's width, get a third reading from thinner
+        // strokes (a stricter ink threshold separates blurred neighbours).
+        var doubtful = Enumerable.Range(0, numeric.Count)
+            .Where(n => Digits(n).Length == 0 || Digits(n) != result[inked[numeric[n]]].Text.Trim() || !DigitWidth.Fits(Digits(n), Ratio(n), perDigit))
+            .Where(n => InkCrop(page, cells[inked[numeric[n]]], dpi, ThinInk) is not null)
+            .ToList();
+        var third = new Dictionary<int, string>();
+        if (doubtful.Count > 0)
+        {
+            var (thin, thinError) = await ReadEachAsync([.. doubtful.Select(n => InkCrop(page, cells[inked[numeric[n]]], dpi, ThinInk)!)], dpi, options, temp, name + "-thin", ct)
+                .ConfigureAwait(false);
+            if (thin is null)
+            {
+                return (null, thinError);
+            }
+
+            for (var d = 0; d < doubtful.Count; d++)
+            {
+                third[doubtful[d]] = thin[d].Text.Replace(" ", "", StringComparison.Ordinal);
+            }
+        }
+
         for (var n = 0; n < numeric.Count; n++)
         {
             var index = inked[numeric[n]];
             var first = result[index];
-            var second = digits[n];
-            var a = new string([.. first.Text.Where(char.IsAsciiDigit)]);
-            var b = second.Text.Replace(" ", "", StringComparison.Ordinal);
-            if (b.Length == 0)
+            var a = first.Text.Trim();
+            var b = Digits(n);
+            var c = third.GetValueOrDefault(n) ?? "";
+            var ratio = Ratio(n);
+            if (Environment.GetEnvironmentVariable("DISCLOSURE_OCR_CSV") is { Length: > 0 } csv)
             {
-                result[index] = first with { Confidence = Math.Min(first.Confidence ?? 0, 0.5) };
+                File.AppendAllText(csv, $"{name}-{n}\t{a}\t{first.Confidence:0.00}\t{b}\t{digits[n].Confidence:0.00}\t{c}\t{ratio:0.00}\t{perDigit:0.000}\n");
             }
-            else if (a == b && first.Text.Trim() == a)
-            {
-                result[index] = new CellText(b, Math.Max(first.Confidence ?? 0, second.Confidence ?? 0));
-            }
-            else
-            {
-                if (Environment.GetEnvironmentVariable("DISCLOSURE_OCR_DEBUG") == "1")
-                {
-                    Console.Error.WriteLine($"DISAGREE chi='{first.Text}' ({first.Confidence:0.00}) digits='{b}' ({second.Confidence:0.00})");
-                }
 
-                // The two models disagree: keep the digits-only reading, but never as a confident one.
-                result[index] = new CellText(b, Math.Min(second.Confidence ?? 0, Math.Min(0.5, first.Confidence ?? 0.5)));
+            if (b.Length == 0 && a.Any(TextRules.IsCjk) && !a.Any(char.IsAsciiDigit))
+            {
+                continue; // a short word (是/否) that no digit model could read: kept as the Chinese model read it
             }
+
+            if (a == b && DigitWidth.Fits(b, ratio, perDigit))
+            {
+                result[index] = new CellText(b, Math.Max(first.Confidence ?? 0, digits[n].Confidence ?? 0));
+                continue;
+            }
+
+            // Not agreed, or not as wide as read: the first reading that fits the ink (digits model, Chinese model, thin
+            // strokes), else the digits model's; never a confident one.
+            string[] order = [b, a, c];
+            var chosen = order.FirstOrDefault(r => r.Length > 0 && TextRules.IsValue(r) && DigitWidth.Error(r, ratio, perDigit) is not null && DigitWidth.Fits(r, ratio, perDigit))
+                ?? order.FirstOrDefault(r => r.Length > 0 && TextRules.IsValue(r))
+                ?? (b.Length > 0 ? b : a);
+            result[index] = new CellText(chosen, Math.Min(0.5, Math.Min(first.Confidence ?? 0.5, digits[n].Confidence ?? 0.5)));
         }
 
         return (result, null);
     }
 
     /// <summary>
-    /// A cell worth a digits-only reading: no Chinese at all (a number, or noise the Chinese model made of one), or a short
-    /// number with a stray character the Chinese model invented (人4).
+    /// A cell worth a digits-only reading: no Chinese at all (a number, or noise the Chinese model made of one), a single
+    /// character (the Chinese model reads 1 as 工 or 了), or a short number with a stray character it invented (人4).
     /// </summary>
     private static bool LooksNumeric(string text) =>
-        !IsPlaceholder(text) && (!text.Any(TextRules.IsCjk) || (text.Any(char.IsAsciiDigit) && text.Count(TextRules.IsCjk) <= 1 && text.Length <= 6));
+        !IsPlaceholder(text) && text.Trim() != "无"
+        && (!text.Any(TextRules.IsCjk) || (text.Count(TextRules.IsCjk) <= 1 && text.Trim().Length <= 6 && (text.Any(char.IsAsciiDigit) || text.Trim().Length == 1)));
 
     private static bool IsPlaceholder(string text) => text.Trim() is "/" or "-" or "—" or "－" or "／" or "——" or "–";
 
     /// <summary>The inked part of a cell's interior (binarised), or null when the cell is blank.</summary>
-    internal static GrayImage? InkCrop(GrayImage page, RuledCell cell, int dpi)
+    internal static GrayImage? InkCrop(GrayImage page, RuledCell cell, int dpi, int ink = Ink)
     {
         var inset = Math.Max(3, dpi / 36);
         int x0 = cell.Left + inset, x1 = cell.Right - inset, y0 = cell.Top + inset, y1 = cell.Bottom - inset;
@@ -118,7 +154,7 @@ internal static class CellReader
             var row = y * page.Width;
             for (var x = x0; x < x1; x++)
             {
-                if (page.Pixels[row + x] < Ink)
+                if (page.Pixels[row + x] < ink)
                 {
                     count++;
                     minX = Math.Min(minX, x);
@@ -138,7 +174,7 @@ internal static class CellReader
         var crop = page.Crop(minX, minY, maxX + 1, maxY + 1);
         for (var i = 0; i < crop.Pixels.Length; i++)
         {
-            crop.Pixels[i] = crop.Pixels[i] < Ink ? (byte)0 : (byte)255;
+            crop.Pixels[i] = crop.Pixels[i] < ink ? (byte)0 : (byte)255;
         }
 
         return crop;
@@ -177,6 +213,11 @@ internal static class CellReader
         }
 
         args.Add("tsv");
+        if (Environment.GetEnvironmentVariable("DISCLOSURE_OCR_DEBUG_DIR") is { Length: > 0 } dbg)
+        {
+            File.Copy(path, Path.Combine(dbg, Guid.NewGuid().ToString("N")[..6] + "-" + name + ".pgm"));
+        }
+
         var run = await ToolRunner.RunAsync("tesseract", args, temp.Path, options.ToolTimeout, ct).ConfigureAwait(false);
         if (!run.Ok)
         {
@@ -190,6 +231,61 @@ internal static class CellReader
             var (top, bottom) = slots[i];
             var mine = words.Where(w => w.Box.CenterY >= top - gap / 2.0 && w.Box.CenterY < bottom + gap / 2.0).ToList();
             result[i] = new CellText(JoinLines(mine), mine.Count > 0 ? mine.Min(w => w.Confidence ?? 0) : null);
+        }
+
+        return (result, null);
+    }
+
+    /// <summary>
+    /// Reads each crop as one line of digits, in one tesseract run over a list of images. Slower than a strip, but a
+    /// line on its own is not cut by the block's line finder, which drops a narrow second digit (11 read as 1).
+    /// </summary>
+    private static async Task<(CellText[]? Cells, string? Error)> ReadEachAsync(
+        IReadOnlyList<GrayImage> crops, int dpi, OcrOptions options, TempFolder temp, string name, CancellationToken ct)
+    {
+        var pad = dpi / 20;
+        var files = new List<string>();
+        for (var i = 0; i < crops.Count; i++)
+        {
+            var c = crops[i];
+            var (w, h) = (c.Width + 2 * pad, c.Height + 2 * pad);
+            var px = new byte[w * h];
+            Array.Fill(px, (byte)255);
+            for (var row = 0; row < c.Height; row++)
+            {
+                Buffer.BlockCopy(c.Pixels, row * c.Width, px, (row + pad) * w + pad, c.Width);
+            }
+
+            var file = temp.File($"{name}-{i}.pgm");
+            await File.WriteAllBytesAsync(file, RasterCleaner.WritePgm(new GrayImage(w, h, px)), ct).ConfigureAwait(false);
+            files.Add(file);
+        }
+
+        if (Environment.GetEnvironmentVariable("DISCLOSURE_OCR_DEBUG_DIR") is { Length: > 0 } dbg)
+        {
+            foreach (var f in files)
+            {
+                File.Copy(f, Path.Combine(dbg, Path.GetFileName(f)), true);
+            }
+        }
+
+        var list = temp.File(name + ".txt");
+        await File.WriteAllLinesAsync(list, files, ct).ConfigureAwait(false);
+        var run = await ToolRunner.RunAsync("tesseract",
+            [list, "stdout", "-l", "eng", "--psm", "7", "--dpi", dpi.ToString(CultureInfo.InvariantCulture), "-c", "tessedit_char_whitelist=0123456789.-", "tsv"],
+            temp.Path, options.ToolTimeout, ct).ConfigureAwait(false);
+        if (!run.Ok)
+        {
+            return (null, run.Describe("tesseract"));
+        }
+
+        var pages = PopplerParsers.ParseTesseractTsv(run.StdOut, 1).ToDictionary(p => p.Page - 1);
+        var result = new CellText[crops.Count];
+        for (var i = 0; i < crops.Count; i++)
+        {
+            var words = pages.TryGetValue(i, out var page) ? page.Words : [];
+            result[i] = new CellText(string.Concat(words.OrderBy(w => w.Box.Left).Select(w => w.Text)),
+                words.Count > 0 ? words.Min(w => w.Confidence ?? 0) : null);
         }
 
         return (result, null);

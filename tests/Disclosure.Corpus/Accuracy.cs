@@ -17,7 +17,8 @@ namespace Disclosure.Corpus;
 /// </summary>
 public static class Accuracy
 {
-    private sealed class Tally
+    /// <summary>Counts for one document or a sum of them.</summary>
+    public sealed class Tally
     {
         public int Docs;
         public int Failed;
@@ -56,14 +57,6 @@ public static class Accuracy
 
         foreach (var expectedFile in Directory.GetFiles(dir, "*.expected.json", SearchOption.AllDirectories).Order())
         {
-            var expected = JsonNode.Parse(File.ReadAllText(expectedFile))!;
-            var ignore = expected["ignore"]!.AsArray().Select(n => (string)n!).ToHashSet();
-            var cells = expected["cells"]!.AsObject().Where(kv => !ignore.Contains(kv.Key))
-                .ToDictionary(kv => kv.Key, kv => kv.Value is null ? (decimal?)null : kv.Value.GetValue<decimal>());
-            var arithmetic = expected["arithmetic"]!.AsArray().Select(n => (string)n!).ToHashSet();
-            var valuesFile = expectedFile[..^".expected.json".Length] + ".values.txt";
-            var printed = File.Exists(valuesFile) ? File.ReadAllLines(valuesFile).Where(l => l.Length > 0).ToList() : [];
-
             foreach (var (format, path) in Inputs(expectedFile))
             {
                 if (filter.Count > 0 && !filter.Contains(format))
@@ -71,97 +64,10 @@ public static class Accuracy
                     continue;
                 }
 
-                var tally = tallies.TryGetValue(format, out var t) ? t : tallies[format] = new Tally();
-                var bytes = await File.ReadAllBytesAsync(path);
-                var detected = FormatDetector.Detect(bytes);
-                var sw = Stopwatch.StartNew();
-                ReadOutcome outcome = readers.TryGetValue(detected, out var reader)
-                    ? await reader.ReadAsync(bytes, CancellationToken.None)
-                    : ReadOutcome.Fail(FailureCodes.UnsupportedFormat, "no reader for " + detected);
-                sw.Stop();
-                tally.Docs++;
-                tally.Seconds += sw.Elapsed.TotalSeconds;
-                var entry = new JsonObject { ["file"] = Path.GetFileName(path), ["format"] = format, ["seconds"] = Math.Round(sw.Elapsed.TotalSeconds, 3) };
+                var (score, entry) = await ScoreAsync(expectedFile, format, path, readers, engine);
                 details.Add(entry);
-                if (!outcome.Succeeded)
-                {
-                    tally.Failed++;
-                    tally.Cells += format == "image" ? 0 : cells.Count;
-                    entry["error"] = outcome.Error;
-                    continue;
-                }
-
-                var doc = outcome.Document!;
-                tally.Pages += doc.PageCount;
-
-                // Grid values: the printed values, in order, against the value cells of the tables read (LCS).
-                var read = doc.Tables.SelectMany(tb => tb.Cells.OrderBy(c => c.Row).ThenBy(c => c.Column))
-                    .Select(c => Normalise(c.Text)).Where(IsNumber).ToList();
-                var expectedValues = printed.Select(Normalise).ToList();
-                var matched = Lcs(expectedValues, read);
-                if (format != "image")
-                {
-                    tally.GridExpected += expectedValues.Count;
-                    tally.GridMatched += matched;
-                }
-
-                entry["gridValues"] = $"{matched}/{expectedValues.Count} (read {read.Count})";
-                if (format == "image")
-                {
-                    continue; // one page of a report: the grid check above is what it can be measured on.
-                }
-
-                var result = engine.Analyze(new SourceInfo(Path.GetFileName(path), "", format, null, false), doc);
-                // A cell counts as flagged when a finding names it as unsure (EXTRACTION_UNCERTAIN) or as not read
-                // (INCOMPLETE_TABLE); "t3.*.natural" names that column in every row.
-                var named = result.Findings.Where(f => f.Code is FindingCodes.ExtractionUncertain or FindingCodes.IncompleteTable).SelectMany(f => f.Cells).ToList();
-                var uncertain = named.Where(c => !c.Contains('*', StringComparison.Ordinal)).ToHashSet();
-                foreach (var key in cells.Keys.Where(k => named.Any(n => n.Contains('*', StringComparison.Ordinal)
-                    && k.StartsWith(n[..n.IndexOf('*', StringComparison.Ordinal)], StringComparison.Ordinal)
-                    && k.EndsWith(n[(n.IndexOf('*', StringComparison.Ordinal) + 1)..], StringComparison.Ordinal))))
-                {
-                    uncertain.Add(key);
-                }
-
-                var wrong = new JsonArray();
-                foreach (var (key, value) in cells)
-                {
-                    tally.Cells++;
-                    var got = result.Cells.TryGetValue(key, out var g) ? g : null;
-                    if (got == value)
-                    {
-                        tally.Exact++;
-                    }
-                    else if (uncertain.Contains(key))
-                    {
-                        tally.WrongFlagged++;
-                        if (wrong.Count < 8)
-                        {
-                            wrong.Add($"{key} (flagged): expected {value?.ToString(CultureInfo.InvariantCulture) ?? "null"}, got {got?.ToString(CultureInfo.InvariantCulture) ?? "null"}");
-                        }
-                    }
-                    else
-                    {
-                        tally.WrongGuessed++;
-                        if (wrong.Count < 8)
-                        {
-                            wrong.Add($"{key}: expected {value?.ToString(CultureInfo.InvariantCulture) ?? "null"}, got {got?.ToString(CultureInfo.InvariantCulture) ?? "null"}");
-                        }
-                    }
-                }
-
-                var predicted = result.Findings.Select(f => f.Code).Where(c => ReportSpec.ArithmeticCodes.Contains(c)).ToHashSet();
-                tally.Tp += predicted.Count(arithmetic.Contains);
-                tally.Fp += predicted.Count(c => !arithmetic.Contains(c));
-                tally.Fn += arithmetic.Count(c => !predicted.Contains(c));
-                if (arithmetic.Count == 0 && predicted.Count > 0 && uncertain.Count == 0)
-                {
-                    tally.UnexplainedAlarms++;
-                }
-
-                entry["status"] = result.Status.ToString();
-                entry["wrong"] = wrong;
-                entry["arithmetic"] = string.Join(",", predicted.Order());
+                var tally = tallies.TryGetValue(format, out var t) ? t : tallies[format] = new Tally();
+                Add(tally, score);
             }
         }
 
@@ -171,17 +77,7 @@ public static class Accuracy
         {
             if (format != "overall")
             {
-                foreach (var f in typeof(Tally).GetFields())
-                {
-                    if (f.FieldType == typeof(int))
-                    {
-                        f.SetValue(total, (int)f.GetValue(total)! + (int)f.GetValue(t)!);
-                    }
-                    else
-                    {
-                        f.SetValue(total, (double)f.GetValue(total)! + (double)f.GetValue(t)!);
-                    }
-                }
+                Add(total, t);
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -194,6 +90,126 @@ public static class Accuracy
         }
 
         return 0;
+    }
+
+    /// <summary>Reads one document and scores it against the expected file beside it.</summary>
+    public static async Task<(Tally Score, JsonObject Entry)> ScoreAsync(
+        string expectedFile, string format, string path, IReadOnlyDictionary<SourceFormat, IDocumentReader> readers, ReportEngine engine)
+    {
+        var expected = JsonNode.Parse(File.ReadAllText(expectedFile))!;
+        var ignore = expected["ignore"]!.AsArray().Select(n => (string)n!).ToHashSet();
+        var cells = expected["cells"]!.AsObject().Where(kv => !ignore.Contains(kv.Key))
+            .ToDictionary(kv => kv.Key, kv => kv.Value is null ? (decimal?)null : kv.Value.GetValue<decimal>());
+        var arithmetic = expected["arithmetic"]!.AsArray().Select(n => (string)n!).ToHashSet();
+        var valuesFile = expectedFile[..^".expected.json".Length] + ".values.txt";
+        var printed = File.Exists(valuesFile) ? File.ReadAllLines(valuesFile).Where(l => l.Length > 0).ToList() : [];
+
+        var tally = new Tally();
+        var bytes = await File.ReadAllBytesAsync(path);
+        var detected = FormatDetector.Detect(bytes);
+        var sw = Stopwatch.StartNew();
+        ReadOutcome outcome = readers.TryGetValue(detected, out var reader)
+            ? await reader.ReadAsync(bytes, CancellationToken.None)
+            : ReadOutcome.Fail(FailureCodes.UnsupportedFormat, "no reader for " + detected);
+        sw.Stop();
+        tally.Docs++;
+        tally.Seconds += sw.Elapsed.TotalSeconds;
+        var entry = new JsonObject { ["file"] = Path.GetFileName(path), ["format"] = format, ["seconds"] = Math.Round(sw.Elapsed.TotalSeconds, 3) };
+        if (!outcome.Succeeded)
+        {
+            tally.Failed++;
+            tally.Cells += format == "image" ? 0 : cells.Count;
+            entry["error"] = outcome.Error;
+            return (tally, entry);
+        }
+
+        var doc = outcome.Document!;
+        tally.Pages += doc.PageCount;
+
+        // Grid values: the printed values, in order, against the value cells of the tables read (LCS).
+        var read = doc.Tables.SelectMany(tb => tb.Cells.OrderBy(c => c.Row).ThenBy(c => c.Column))
+            .Select(c => Normalise(c.Text)).Where(IsNumber).ToList();
+        var expectedValues = printed.Select(Normalise).ToList();
+        var matched = Lcs(expectedValues, read);
+        if (format != "image")
+        {
+            tally.GridExpected += expectedValues.Count;
+            tally.GridMatched += matched;
+        }
+
+        entry["gridValues"] = $"{matched}/{expectedValues.Count} (read {read.Count})";
+        if (format == "image")
+        {
+            return (tally, entry); // one page of a report: the grid check above is what it can be measured on.
+        }
+
+        var result = engine.Analyze(new SourceInfo(Path.GetFileName(path), "", format, null, false), doc);
+        // A cell counts as flagged when a finding names it as unsure (EXTRACTION_UNCERTAIN) or as not read
+        // (INCOMPLETE_TABLE); "t3.*.natural" names that column in every row.
+        var named = result.Findings.Where(f => f.Code is FindingCodes.ExtractionUncertain or FindingCodes.IncompleteTable).SelectMany(f => f.Cells).ToList();
+        var uncertain = named.Where(c => !c.Contains('*', StringComparison.Ordinal)).ToHashSet();
+        foreach (var key in cells.Keys.Where(k => named.Any(n => n.Contains('*', StringComparison.Ordinal)
+            && k.StartsWith(n[..n.IndexOf('*', StringComparison.Ordinal)], StringComparison.Ordinal)
+            && k.EndsWith(n[(n.IndexOf('*', StringComparison.Ordinal) + 1)..], StringComparison.Ordinal))))
+        {
+            uncertain.Add(key);
+        }
+
+        var wrong = new JsonArray();
+        foreach (var (key, value) in cells)
+        {
+            tally.Cells++;
+            var got = result.Cells.TryGetValue(key, out var g) ? g : null;
+            if (got == value)
+            {
+                tally.Exact++;
+            }
+            else if (uncertain.Contains(key))
+            {
+                tally.WrongFlagged++;
+                if (wrong.Count < 8)
+                {
+                    wrong.Add($"{key} (flagged): expected {value?.ToString(CultureInfo.InvariantCulture) ?? "null"}, got {got?.ToString(CultureInfo.InvariantCulture) ?? "null"}");
+                }
+            }
+            else
+            {
+                tally.WrongGuessed++;
+                if (wrong.Count < 8)
+                {
+                    wrong.Add($"{key}: expected {value?.ToString(CultureInfo.InvariantCulture) ?? "null"}, got {got?.ToString(CultureInfo.InvariantCulture) ?? "null"}");
+                }
+            }
+        }
+
+        var predicted = result.Findings.Select(f => f.Code).Where(c => ReportSpec.ArithmeticCodes.Contains(c)).ToHashSet();
+        tally.Tp += predicted.Count(arithmetic.Contains);
+        tally.Fp += predicted.Count(c => !arithmetic.Contains(c));
+        tally.Fn += arithmetic.Count(c => !predicted.Contains(c));
+        if (arithmetic.Count == 0 && predicted.Count > 0 && uncertain.Count == 0)
+        {
+            tally.UnexplainedAlarms++;
+        }
+
+        entry["status"] = result.Status.ToString();
+        entry["wrong"] = wrong;
+        entry["arithmetic"] = string.Join(",", predicted.Order());
+        return (tally, entry);
+    }
+
+    private static void Add(Tally total, Tally t)
+    {
+        foreach (var f in typeof(Tally).GetFields())
+        {
+            if (f.FieldType == typeof(int))
+            {
+                f.SetValue(total, (int)f.GetValue(total)! + (int)f.GetValue(t)!);
+            }
+            else
+            {
+                f.SetValue(total, (double)f.GetValue(total)! + (double)f.GetValue(t)!);
+            }
+        }
     }
 
     private static string Pct(int a, int b) => b == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{100.0 * a / b:0.00}% ({a}/{b})");

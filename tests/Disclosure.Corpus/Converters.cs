@@ -68,14 +68,34 @@ public static class Converters
     /// <summary>Rasterises every page at <paramref name="dpi"/> in grey, rotates, blurs and adds noise; writes PNG pages.</summary>
     public static List<string> PdfToScans(string pdf, string outPrefix, int dpi, double degrees, bool blur, double noise, int seed)
     {
+        var outputs = new List<string>();
+        foreach (var (page, i) in DegradedPages(pdf, dpi, degrees, blur, noise, seed).Select((p, i) => (p, i)))
+        {
+            var path = $"{outPrefix}-p{i + 1}.png";
+            File.WriteAllBytes(path, Png.Gray(page.W, page.H, page.Px, dpi));
+            outputs.Add(path);
+        }
+
+        return outputs;
+    }
+
+    /// <summary>
+    /// The same degraded pages bound into an image-only PDF (no text layer), without a browser: what a test needs to put a
+    /// committed text-layer PDF through the scan path.
+    /// </summary>
+    public static void PdfToScanPdf(string pdf, string scanPdf, int dpi, double degrees, int seed) =>
+        ImagePdf.Write(DegradedPages(pdf, dpi, degrees, blur: true, noise: 12, seed), dpi, scanPdf);
+
+    private static List<(int W, int H, byte[] Px)> DegradedPages(string pdf, int dpi, double degrees, bool blur, double noise, int seed)
+    {
         var tmp = Path.Combine(Path.GetTempPath(), "corpus-scan-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(tmp);
         try
         {
             Run("pdftoppm", tmp, "-r", dpi.ToString(CultureInfo.InvariantCulture), "-gray", Path.GetFullPath(pdf), Path.Combine(tmp, "p"));
-            var outputs = new List<string>();
+            var pages = new List<(int W, int H, byte[] Px)>();
             var rng = new Random(seed);
-            foreach (var (pgm, i) in Directory.GetFiles(tmp, "p*.pgm").Order().Select((f, i) => (f, i)))
+            foreach (var pgm in Directory.GetFiles(tmp, "p*.pgm").Order())
             {
                 var (w, h, px) = ReadPgm(pgm);
                 px = Rotate(w, h, px, degrees * Math.PI / 180);
@@ -93,12 +113,10 @@ public static class Converters
                     }
                 }
 
-                var path = $"{outPrefix}-p{i + 1}.png";
-                File.WriteAllBytes(path, Png.Gray(w, h, px, dpi));
-                outputs.Add(path);
+                pages.Add((w, h, px));
             }
 
-            return outputs;
+            return pages;
         }
         finally
         {

@@ -6,10 +6,12 @@ namespace Disclosure.Ocr.Local;
 
 /// <summary>
 /// Reads the cells of ruled tables one by one, which page-level OCR cannot do: it merges neighbouring labels, splits header
-/// words over columns and reads digits through a Chinese model. The inked part of every cell is stacked into one strip
-/// image with wide gaps, so a single tesseract run reads them all and each line maps back to its cell by position.
-/// Every cell is read with the Chinese model; cells that read as numbers are read again with a digits-only model, and a
-/// cell on which the two readings disagree is reported with low confidence instead of a guess.
+/// words over columns and reads digits through a Chinese model. Only the inked part of a cell is read; a cell without ink
+/// is blank. Every cell is read with the Chinese model (all cells stacked into one strip image with wide gaps, one
+/// tesseract run, lines mapped back by position); cells that read as numbers are read again one by one with a
+/// digits-only model. A number is confident only when both readings agree and the ink is as wide as the digits read
+/// (<see cref="DigitWidth"/>); otherwise a third reading from thinner strokes helps choose, and the cell is reported with
+/// low confidence, flagged rather than guessed.
 /// </summary>
 internal static class CellReader
 {
@@ -74,13 +76,13 @@ internal static class CellReader
         // strokes (a stricter ink threshold separates blurred neighbours).
         var doubtful = Enumerable.Range(0, numeric.Count)
             .Where(n => Digits(n).Length == 0 || Digits(n) != result[inked[numeric[n]]].Text.Trim() || !DigitWidth.Fits(Digits(n), Ratio(n), perDigit))
-            .Where(n => InkCrop(page, cells[inked[numeric[n]]], dpi, ThinInk) is not null)
+            .Select(n => (N: n, Crop: InkCrop(page, cells[inked[numeric[n]]], dpi, ThinInk)))
+            .Where(d => d.Crop is not null)
             .ToList();
         var third = new Dictionary<int, string>();
         if (doubtful.Count > 0)
         {
-            var (thin, thinError) = await ReadEachAsync([.. doubtful.Select(n => InkCrop(page, cells[inked[numeric[n]]], dpi, ThinInk)!)], dpi, options, temp, name + "-thin", ct)
-                .ConfigureAwait(false);
+            var (thin, thinError) = await ReadEachAsync([.. doubtful.Select(d => d.Crop!)], dpi, options, temp, name + "-thin", ct).ConfigureAwait(false);
             if (thin is null)
             {
                 return (null, thinError);
@@ -88,7 +90,7 @@ internal static class CellReader
 
             for (var d = 0; d < doubtful.Count; d++)
             {
-                third[doubtful[d]] = thin[d].Text.Replace(" ", "", StringComparison.Ordinal);
+                third[doubtful[d].N] = thin[d].Text.Replace(" ", "", StringComparison.Ordinal);
             }
         }
 
@@ -100,16 +102,6 @@ internal static class CellReader
             var b = Digits(n);
             var c = third.GetValueOrDefault(n) ?? "";
             var ratio = Ratio(n);
-            if (Environment.GetEnvironmentVariable("DISCLOSURE_OCR_CSV") is { Length: > 0 } csv)
-            {
-                File.AppendAllText(csv, $"{name}-{n}\t{a}\t{first.Confidence:0.00}\t{b}\t{digits[n].Confidence:0.00}\t{c}\t{ratio:0.00}\t{perDigit:0.000}\n");
-            }
-
-            if (b.Length == 0 && a.Any(TextRules.IsCjk) && !a.Any(char.IsAsciiDigit))
-            {
-                continue; // a short word (是/否) that no digit model could read: kept as the Chinese model read it
-            }
-
             if (a == b && DigitWidth.Fits(b, ratio, perDigit))
             {
                 result[index] = new CellText(b, Math.Max(first.Confidence ?? 0, digits[n].Confidence ?? 0));
@@ -213,10 +205,6 @@ internal static class CellReader
         }
 
         args.Add("tsv");
-        if (Environment.GetEnvironmentVariable("DISCLOSURE_OCR_DEBUG_DIR") is { Length: > 0 } dbg)
-        {
-            File.Copy(path, Path.Combine(dbg, Guid.NewGuid().ToString("N")[..6] + "-" + name + ".pgm"));
-        }
 
         var run = await ToolRunner.RunAsync("tesseract", args, temp.Path, options.ToolTimeout, ct).ConfigureAwait(false);
         if (!run.Ok)
@@ -259,14 +247,6 @@ internal static class CellReader
             var file = temp.File($"{name}-{i}.pgm");
             await File.WriteAllBytesAsync(file, RasterCleaner.WritePgm(new GrayImage(w, h, px)), ct).ConfigureAwait(false);
             files.Add(file);
-        }
-
-        if (Environment.GetEnvironmentVariable("DISCLOSURE_OCR_DEBUG_DIR") is { Length: > 0 } dbg)
-        {
-            foreach (var f in files)
-            {
-                File.Copy(f, Path.Combine(dbg, Path.GetFileName(f)), true);
-            }
         }
 
         var list = temp.File(name + ".txt");

@@ -112,6 +112,28 @@ public sealed class PipelineTests(EmulatorFixture emulators)
     }
 
     [Fact]
+    public async Task Deleted_blobs_leave_the_pollers_cache_and_their_results_stay()
+    {
+        await using var h = new PipelineHarness(emulators, "prune");
+        await h.InitializeAsync();
+        var bytes = await File.ReadAllBytesAsync(Seeds[0]);
+        for (var i = 0; i < 5; i++)
+        {
+            await h.Container.UploadBlobAsync($"prune/{i}.txt", BinaryData.FromBytes(bytes));
+        }
+
+        await h.StartHostAsync();
+        await PipelineHarness.WaitUntilAsync(() => Task.FromResult(h.CachedBlobs == 5), Wait, "5 blobs cached");
+        for (var i = 0; i < 4; i++)
+        {
+            await h.Container.DeleteBlobAsync($"prune/{i}.txt");
+        }
+
+        await PipelineHarness.WaitUntilAsync(() => Task.FromResult(h.CachedBlobs == 1), Wait, "cache pruned to the one blob left");
+        Assert.Equal(5, (await h.AllResultsAsync()).Count(r => (string?)r["type"] == "result"));
+    }
+
+    [Fact]
     public async Task Cosmos_frozen_for_ten_seconds_mid_batch_loses_nothing()
     {
         await using var h = new PipelineHarness(emulators, "outage");

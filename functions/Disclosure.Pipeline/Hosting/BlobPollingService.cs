@@ -13,7 +13,7 @@ namespace Disclosure.Pipeline.Hosting;
 /// <summary>
 /// The local host's trigger: scans the reports container the way the Functions scan-based blob trigger does, and hands
 /// each new or changed blob (by ETag) to <see cref="ReportProcessingService"/> with bounded parallelism. Receipts live in
-/// Cosmos (the service checks them); this class keeps only an in-memory cache of ETags already handled. On shutdown it
+/// Cosmos (the service checks them); this class keeps only an in-memory cache of ETags already handled, for the blobs of the last listing. On shutdown it
 /// stops scanning and lets in-flight reports finish.
 /// </summary>
 public sealed partial class BlobPollingService(
@@ -29,6 +29,9 @@ public sealed partial class BlobPollingService(
 
     /// <summary>Outcomes so far (processed, failed, skipped, poison), for the bench command and logs.</summary>
     public long ProcessedCount => Interlocked.Read(ref _processedCount);
+
+    /// <summary>Blobs whose current ETag is known to be handled (the in-memory cache; receipts in Cosmos are the record).</summary>
+    internal int CachedCount => _handled.Count;
 
     /// <summary>Raised after each blob is handled (used by the bench command to time upload→stored result).</summary>
     public event Action<ProcessingOutcome>? Handled;
@@ -95,8 +98,10 @@ public sealed partial class BlobPollingService(
 
     private async Task ScanAsync(ChannelWriter<BlobRef> writer, CancellationToken ct)
     {
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions(), ct).ConfigureAwait(false))
         {
+            listed.Add(item.Name);
             var etag = BlobETags.Normalize(item.Properties.ETag);
             if (_handled.TryGetValue(item.Name, out var done) && done == etag)
             {
@@ -111,6 +116,12 @@ public sealed partial class BlobPollingService(
             // Metadata is not listed (cheaper scans); the download returns it.
             var blob = new BlobRef(item.Name, etag, item.Properties.ContentLength ?? 0, item.Properties.CreatedOn);
             await writer.WriteAsync(blob, ct).ConfigureAwait(false);
+        }
+
+        // The cache holds the blobs of the last complete listing only: deleted blobs leave it, so it never outgrows the container.
+        foreach (var name in _handled.Keys.Where(n => !listed.Contains(n)))
+        {
+            _handled.TryRemove(name, out _);
         }
     }
 

@@ -66,6 +66,9 @@ public sealed class PipelineHarness : IAsyncDisposable
         await _host.StartAsync(CancellationToken.None);
     }
 
+    /// <summary>The poller's ETag cache size (0 before the host starts).</summary>
+    public int CachedBlobs => _host?.CachedCount ?? 0;
+
     public async Task StopHostAsync()
     {
         if (_host is not null)

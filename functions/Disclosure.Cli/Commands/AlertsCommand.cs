@@ -16,7 +16,7 @@ public static class AlertsCommand
     public static Command Create()
     {
         var year = new Option<int?>("--year") { Description = "Only this year's alerts" };
-        var all = new Option<bool>("--all") { Description = "Include acknowledged alerts" };
+        var all = new Option<bool>("--all") { Description = "Include acknowledged and resolved alerts" };
         var json = new Option<bool>("--json") { Description = "Print the alert documents as JSON" };
         var command = new Command("alerts", "List open alerts stored in Cosmos DB (report failures, findings, sweep)") { year, all, json };
         command.SetAction(async (parse, ct) =>

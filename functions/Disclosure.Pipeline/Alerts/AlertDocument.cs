@@ -18,7 +18,7 @@ public sealed record AlertDocument
     /// <summary>CloudEvent type, e.g. Disclosure.Report.Failed (see <see cref="AlertEventTypes"/>).</summary>
     public required string EventType { get; init; }
 
-    /// <summary>open | acknowledged.</summary>
+    /// <summary>open | acknowledged | resolved.</summary>
     public string Status { get; init; } = AlertStatuses.Open;
 
     public required Severity Severity { get; init; }
@@ -45,6 +45,8 @@ public sealed record AlertDocument
 
     public DateTimeOffset? AcknowledgedAt { get; init; }
 
+    public DateTimeOffset? ResolvedAt { get; init; }
+
     /// <summary>True once the event was handed to the configured publisher (so a retry publishes only what was not).</summary>
     public bool Published { get; init; }
 }
@@ -55,6 +57,9 @@ public static class AlertStatuses
 {
     public const string Open = "open";
     public const string Acknowledged = "acknowledged";
+
+    /// <summary>The cause went away (a sweep no longer finds it: the late report arrived, the figures were corrected).</summary>
+    public const string Resolved = "resolved";
 }
 
 public static class AlertEventTypes
@@ -63,6 +68,7 @@ public static class AlertEventTypes
     public const string ReportFindingsRaised = "Disclosure.Report.FindingsRaised";
     public const string SweepAgencyFlagged = "Disclosure.Sweep.AgencyFlagged";
     public const string SweepCompleted = "Disclosure.Sweep.Completed";
+    public const string SweepAgencyCleared = "Disclosure.Sweep.AgencyCleared";
 
     /// <summary>CloudEvent source for an event type: /disclosure/reports or /disclosure/sweep.</summary>
     public static string SourceFor(string eventType) =>

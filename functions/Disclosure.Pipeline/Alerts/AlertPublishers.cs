@@ -11,16 +11,23 @@ using Disclosure.Pipeline.Configuration;
 
 namespace Disclosure.Pipeline.Alerts;
 
-/// <summary>Builds the CloudEvent 1.0 for an alert: id = alert id (consumers dedupe on it), data = the alert document.</summary>
+/// <summary>
+/// Builds the CloudEvent 1.0 for an alert: id = alert id (consumers dedupe on it), data = the alert document. A resolved
+/// sweep alert goes out once more as Disclosure.Sweep.AgencyCleared, with id "{alert id}-resolved".
+/// </summary>
 public static class AlertEvents
 {
-    public static CloudEvent ToCloudEvent(AlertDocument alert) =>
-        new(AlertEventTypes.SourceFor(alert.EventType), alert.EventType, BinaryData.FromObjectAsJson(alert, ResultJson.Options), "application/json", CloudEventDataFormat.Json)
+    public static CloudEvent ToCloudEvent(AlertDocument alert)
+    {
+        var resolved = alert.Status == AlertStatuses.Resolved;
+        var type = resolved ? AlertEventTypes.SweepAgencyCleared : alert.EventType;
+        return new(AlertEventTypes.SourceFor(type), type, BinaryData.FromObjectAsJson(alert, ResultJson.Options), "application/json", CloudEventDataFormat.Json)
         {
-            Id = alert.Id,
+            Id = resolved ? alert.Id + "-resolved" : alert.Id,
             Subject = alert.BlobName is { } b ? "reports/" + b : $"alerts/{alert.Pk}/{alert.Id}",
-            Time = alert.CreatedAt,
+            Time = resolved ? alert.ResolvedAt ?? alert.CreatedAt : alert.CreatedAt,
         };
+    }
 }
 
 /// <summary>Publishes through Event Grid (topic key or managed identity).</summary>

@@ -7,6 +7,12 @@ public interface IAlertSink
 {
     /// <summary>Stores the alert unless it exists, and publishes it unless already published. Safe to call again.</summary>
     Task<AlertRaise> RaiseAsync(AlertDocument alert, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks a stored alert resolved and announces that (a CloudEvent Disclosure.Sweep.AgencyCleared, id "{id}-resolved").
+    /// False when it was already resolved or is gone.
+    /// </summary>
+    Task<bool> ResolveAsync(AlertDocument alert, DateTimeOffset at, CancellationToken cancellationToken);
 }
 
 /// <summary>Publishes an alert as an event (Event Grid CloudEvent, webhook, or nothing).</summary>
@@ -34,6 +40,12 @@ public interface IAlertStore
     /// <summary>Acknowledges an alert; false when not found.</summary>
     Task<bool> AcknowledgeAsync(string id, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>Marks an alert resolved; false when not found.</summary>
+    Task<bool> ResolveAsync(string id, string pk, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a resolved alert with this one (its cause is back), open and unpublished so that it is announced again.</summary>
+    Task ReopenAsync(AlertDocument alert, CancellationToken cancellationToken);
+
     /// <summary>Alerts of the given year partitions (all when <paramref name="status"/> is null).</summary>
     Task<IReadOnlyList<AlertDocument>> ListAsync(IEnumerable<string> partitions, string? status, CancellationToken cancellationToken);
 }
@@ -42,15 +54,19 @@ public sealed partial class AlertSink(IAlertStore store, IAlertPublisher publish
 {
     public async Task<AlertRaise> RaiseAsync(AlertDocument alert, CancellationToken cancellationToken)
     {
-        if (!publisher.HasTargets)
+        // Nothing to publish: store it as published so a later configured topic does not replay old alerts.
+        var toStore = publisher.HasTargets ? alert : alert with { Published = true };
+        var created = await store.TryCreateAsync(toStore, cancellationToken).ConfigureAwait(false);
+        var stored = created ? toStore : await store.GetAsync(alert.Id, alert.Pk, cancellationToken).ConfigureAwait(false) ?? toStore;
+        if (!created && stored.Status == AlertStatuses.Resolved)
         {
-            // Nothing to publish: store it as published so a later configured topic does not replay old alerts.
-            return new AlertRaise(alert.Id, await store.TryCreateAsync(alert with { Published = true }, cancellationToken).ConfigureAwait(false), false);
+            // The cause is back after it had gone (a sweep finds the same problem again): raised anew.
+            stored = toStore with { Status = AlertStatuses.Open, ResolvedAt = null };
+            await store.ReopenAsync(stored, cancellationToken).ConfigureAwait(false);
+            created = true;
         }
 
-        var created = await store.TryCreateAsync(alert, cancellationToken).ConfigureAwait(false);
-        var stored = created ? alert : await store.GetAsync(alert.Id, alert.Pk, cancellationToken).ConfigureAwait(false) ?? alert;
-        if (stored.Published)
+        if (stored.Published || !publisher.HasTargets)
         {
             return new AlertRaise(alert.Id, created, false);
         }
@@ -61,6 +77,32 @@ public sealed partial class AlertSink(IAlertStore store, IAlertPublisher publish
         LogRaised(logger, alert.Id, alert.EventType, alert.Message);
         return new AlertRaise(alert.Id, created, true);
     }
+
+    public async Task<bool> ResolveAsync(AlertDocument alert, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (alert.Status == AlertStatuses.Resolved)
+        {
+            return false;
+        }
+
+        // Announce before storing: a crash in between announces again on the next sweep (consumers dedupe on the event id).
+        var resolved = alert with { Status = AlertStatuses.Resolved, ResolvedAt = at };
+        if (publisher.HasTargets)
+        {
+            await publisher.PublishAsync(resolved, cancellationToken).ConfigureAwait(false);
+        }
+
+        var done = await store.ResolveAsync(alert.Id, alert.Pk, at, cancellationToken).ConfigureAwait(false);
+        if (done)
+        {
+            LogResolved(logger, alert.Id, alert.Title);
+        }
+
+        return done;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {AlertId} resolved: {Title}")]
+    private static partial void LogResolved(ILogger logger, string alertId, string title);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert {AlertId} ({EventType}): {Text}")]
     private static partial void LogRaised(ILogger logger, string alertId, string eventType, string text);

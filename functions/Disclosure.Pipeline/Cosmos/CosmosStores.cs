@@ -127,6 +127,24 @@ public sealed class CosmosAlertStore(CosmosBootstrap cosmos) : IAlertStore
         return false;
     }
 
+    public async Task<bool> ResolveAsync(string id, string pk, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Alerts.PatchItemAsync<JsonObject>(id, new PartitionKey(pk),
+                [PatchOperation.Set("/status", AlertStatuses.Resolved), PatchOperation.Set("/resolvedAt", at.ToUniversalTime().ToString("O"))],
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
+    public async Task ReopenAsync(AlertDocument alert, CancellationToken cancellationToken) =>
+        await Alerts.UpsertItemAsync(alert, new PartitionKey(alert.Pk), cancellationToken: cancellationToken).ConfigureAwait(false);
+
     public async Task<IReadOnlyList<AlertDocument>> ListAsync(IEnumerable<string> partitions, string? status, CancellationToken cancellationToken)
     {
         var all = new List<AlertDocument>();

@@ -8,8 +8,21 @@ namespace Disclosure.Pipeline.Sweep;
 /// Sends sweep alerts through the pipeline's alert channel (<see cref="IAlertSink"/>: stored once in `alerts` under a
 /// deterministic id, published once as Disclosure.Sweep.AgencyFlagged / Disclosure.Sweep.Completed).
 /// </summary>
-public sealed class PipelineSweepAlertSink(IAlertSink sink, TimeProvider time) : ISweepAlertSink
+public sealed class PipelineSweepAlertSink(IAlertSink sink, IAlertStore store, TimeProvider time) : ISweepAlertSink
 {
+    public async Task<int> ResolveStaleAsync(int year, IReadOnlySet<string> current, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var stored = await store.ListAsync([year.ToString(CultureInfo.InvariantCulture)], null, cancellationToken).ConfigureAwait(false);
+        var resolved = 0;
+        foreach (var alert in stored.Where(a => a.EventType == AlertEventTypes.SweepAgencyFlagged && a.Status != AlertStatuses.Resolved && !current.Contains(a.Id)))
+        {
+            resolved += await sink.ResolveAsync(alert, now, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+        }
+
+        return resolved;
+    }
+
     public async Task<int> RaiseAsync(IReadOnlyList<SweepAlert> alerts, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();

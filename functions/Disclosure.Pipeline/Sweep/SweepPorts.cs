@@ -49,4 +49,10 @@ public interface ISweepAlertSink
 {
     /// <summary>Stores and publishes alerts; an alert whose id already exists is replaced but not published again. Returns how many were new.</summary>
     Task<int> RaiseAsync(IReadOnlyList<SweepAlert> alerts, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Resolves the year's agency alerts that this sweep no longer raises (their cause went away) and announces each once.
+    /// Returns how many were resolved.
+    /// </summary>
+    Task<int> ResolveStaleAsync(int year, IReadOnlySet<string> current, CancellationToken cancellationToken = default);
 }

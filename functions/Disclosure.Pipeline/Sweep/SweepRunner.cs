@@ -19,6 +19,9 @@ public enum SweepRunStatus
 public sealed record SweepRunResult(SweepRunStatus Status, int Year, SweepOutcome? Outcome, IReadOnlyList<string> Outputs, int AlertsRaised, int AlertsTotal, TimeSpan Elapsed)
 {
     public SweepRunTimings? Timings { get; init; }
+
+    /// <summary>Agency alerts of earlier runs whose cause this run no longer finds, now resolved.</summary>
+    public int AlertsResolved { get; init; }
 }
 
 /// <summary>Seconds spent per stage, for the benchmark.</summary>
@@ -84,12 +87,14 @@ public sealed partial class SweepRunner(
 
         var alertList = SweepAlerts.Build(outcome);
         var raised = await alerts.RaiseAsync(alertList, cancellationToken).ConfigureAwait(false);
+        var resolved = await alerts.ResolveStaleAsync(year, alertList.Select(a => a.Id).ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
         var done = time.GetTimestamp();
 
         var o = outcome.Summary.Overall;
-        LogCompleted(logger, year, o.Expected, o.Missing, o.Late, o.CarryoverMismatch, o.InForceMismatch, outcome.Summary.Unmatched.Count, raised);
+        LogCompleted(logger, year, o.Expected, o.Missing, o.Late, o.CarryoverMismatch, o.InForceMismatch, outcome.Summary.Unmatched.Count, raised, resolved);
         return new SweepRunResult(SweepRunStatus.Completed, year, outcome, outputs, raised, alertList.Count, time.GetElapsedTime(started))
         {
+            AlertsResolved = resolved,
             Timings = new SweepRunTimings(
                 Seconds(started, loaded), Seconds(loaded, computed), Seconds(computed, rendered), Seconds(rendered, stored), Seconds(stored, done)),
         };
@@ -107,7 +112,7 @@ public sealed partial class SweepRunner(
     private static partial void LogNoRegistry(ILogger logger, int year);
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Sweep {Year}: {Expected} agencies, {Missing} missing, {Late} late, {Carryover} carry-over and {InForce} in-force mismatches, {Unmatched} unmatched reports; {Raised} new alerts")]
-    private static partial void LogCompleted(ILogger logger, int year, int expected, int missing, int late, int carryover, int inForce, int unmatched, int raised);
+        Message = "Sweep {Year}: {Expected} agencies, {Missing} missing, {Late} late, {Carryover} carry-over and {InForce} in-force mismatches, {Unmatched} unmatched reports; {Raised} new alerts, {Resolved} resolved")]
+    private static partial void LogCompleted(ILogger logger, int year, int expected, int missing, int late, int carryover, int inForce, int unmatched, int raised, int resolved);
 }
 

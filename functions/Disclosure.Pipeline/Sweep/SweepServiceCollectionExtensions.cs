@@ -31,7 +31,7 @@ public static class SweepServiceCollectionExtensions
         services.TryAddSingleton<ISweepLock>(sp => new BlobSweepLock(sp.GetRequiredService<BlobServiceClient>(), options, sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<BlobSweepLock>>()));
         services.TryAddSingleton<ISweepOutput>(sp => new BlobSweepOutput(sp.GetRequiredService<BlobServiceClient>(), options));
-        services.TryAddSingleton<ISweepAlertSink>(sp => new PipelineSweepAlertSink(sp.GetRequiredService<IAlertSink>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<ISweepAlertSink>(sp => new PipelineSweepAlertSink(sp.GetRequiredService<IAlertSink>(), sp.GetRequiredService<IAlertStore>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<SweepRunner>();
         if (!IsOff(options.Schedule))
         {

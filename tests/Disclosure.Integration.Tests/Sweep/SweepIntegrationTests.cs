@@ -86,6 +86,54 @@ public sealed class SweepIntegrationTests(EmulatorFixture emulators)
     }
 
     [Fact]
+    public async Task A_report_arriving_after_a_sweep_resolves_its_missing_alert_and_announces_that_once()
+    {
+        await using var listener = await HttpsEventListener.StartAsync();
+        await using var h = new SweepHarness(emulators, "sweep-resolve", new Dictionary<string, string?>
+        {
+            ["Alerts__TopicEndpoint"] = listener.Endpoint.ToString(),
+            ["Alerts__TopicKey"] = "local-test-key",
+        });
+        var scenario = SweepScenario.Generate(60);
+        await h.SeedAsync(scenario);
+        var pk = scenario.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(SweepRunStatus.Completed, (await h.Runner.RunAsync(scenario.Year)).Status);
+        var missingId = scenario.Planted[FindingCodes.MissingReport][0];
+        var missingAlertId = SweepAlerts.AgencyAlertId(scenario.Year, FindingCodes.MissingReport, missingId);
+        Assert.Equal(AlertStatuses.Open, (await h.Alerts.GetAsync(missingAlertId, pk, CancellationToken.None))!.Status);
+
+        // The missing agency's report is published late, after the first sweep.
+        var agency = scenario.Registry.Single(a => a.Id == missingId);
+        var template = scenario.ThisYear.First(r => r.Status != ResultStatus.Failed && r.Agency is not null);
+        var late = template with
+        {
+            Id = "late-" + missingId,
+            BlobName = $"late/{missingId}.pdf",
+            Agency = agency.Name,
+            PublishedAt = new DateTimeOffset(scenario.Year + 1, 4, 20, 10, 0, 0, DeadlinePolicy.ChinaOffset),
+        };
+        var doc = SweepScenarioSeeder.ToResultDocument(late, scenario.Year);
+        await h.Cosmos.Container(Disclosure.Pipeline.Cosmos.CosmosContainers.Results)
+            .UpsertItemAsync(doc, new Microsoft.Azure.Cosmos.PartitionKey(pk));
+
+        var second = await h.Runner.RunAsync(scenario.Year);
+
+        Assert.Equal(1, second.AlertsResolved);
+        var resolved = (await h.Alerts.GetAsync(missingAlertId, pk, CancellationToken.None))!;
+        Assert.Equal(AlertStatuses.Resolved, resolved.Status);
+        Assert.NotNull(resolved.ResolvedAt);
+        Assert.NotNull(await h.Alerts.GetAsync(SweepAlerts.AgencyAlertId(scenario.Year, FindingCodes.LateReport, missingId), pk, CancellationToken.None));
+        var events = listener.Received.SelectMany(r => r.Body.AsArray()).ToList();
+        var cleared = Assert.Single(events, e => (string?)e!["type"] == AlertEventTypes.SweepAgencyCleared);
+        Assert.Equal(missingAlertId + "-resolved", (string?)cleared!["id"]);
+
+        // Nothing changes: nothing is resolved or announced again.
+        var third = await h.Runner.RunAsync(scenario.Year);
+        Assert.Equal((0, 0), (third.AlertsResolved, third.AlertsRaised));
+        Assert.Equal(events.Count, listener.Received.Sum(r => r.Body.AsArray().Count));
+    }
+
+    [Fact]
     public async Task Only_one_sweep_runs_at_a_time()
     {
         await using var h = new SweepHarness(emulators, "sweep-lock");

@@ -62,4 +62,19 @@ public sealed class WebhookAlertPublisherTests
 
         await Assert.ThrowsAsync<HttpRequestException>(() => publisher.PublishAsync(Alert, CancellationToken.None));
     }
+
+    [Fact]
+    public void A_resolved_sweep_alert_is_announced_as_cleared_under_its_own_event_id()
+    {
+        var at = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+        var resolved = Alert with { EventType = AlertEventTypes.SweepAgencyFlagged, Status = AlertStatuses.Resolved, ResolvedAt = at };
+
+        var ce = AlertEvents.ToCloudEvent(resolved);
+
+        Assert.Equal(AlertEventTypes.SweepAgencyCleared, ce.Type);
+        Assert.Equal("a1b2c3-resolved", ce.Id);
+        Assert.Equal("/disclosure/sweep", ce.Source);
+        Assert.Equal(at, ce.Time);
+        Assert.Equal("a1b2c3", AlertEvents.ToCloudEvent(Alert).Id);
+    }
 }

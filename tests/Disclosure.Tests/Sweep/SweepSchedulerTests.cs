@@ -74,6 +74,8 @@ public sealed class SweepSchedulerTests
 
         public Task<int> RaiseAsync(IReadOnlyList<SweepAlert> alerts, CancellationToken cancellationToken = default) => Task.FromResult(alerts.Count);
 
+        public Task<int> ResolveStaleAsync(int year, IReadOnlySet<string> current, CancellationToken cancellationToken = default) => Task.FromResult(0);
+
         private sealed class Released : IAsyncDisposable
         {
             public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -13,11 +13,7 @@ public sealed class AlertEventTests(EmulatorFixture emulators)
     public async Task A_failed_report_publishes_one_cloud_event_with_the_documented_schema()
     {
         await using var listener = await HttpsEventListener.StartAsync();
-        await using var h = new PipelineHarness(emulators, "events", new Dictionary<string, string?>
-        {
-            ["Alerts__TopicEndpoint"] = listener.Endpoint.ToString(),
-            ["Alerts__TopicKey"] = "local-test-key",
-        });
+        await using var h = new PipelineHarness(emulators, "events", listener.TopicSettings());
         await h.InitializeAsync();
         await h.Container.UploadBlobAsync("empty.txt", BinaryData.FromBytes([]));
 

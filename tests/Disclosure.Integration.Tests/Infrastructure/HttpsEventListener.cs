@@ -24,6 +24,13 @@ public sealed class HttpsEventListener : IAsyncDisposable
 
     public Uri Endpoint { get; private set; } = null!;
 
+    /// <summary>Settings that make the pipeline publish alerts to this listener (as an Event Grid topic with a key).</summary>
+    public Dictionary<string, string?> TopicSettings() => new()
+    {
+        ["Alerts__TopicEndpoint"] = Endpoint.ToString(),
+        ["Alerts__TopicKey"] = "local-test-key",
+    };
+
     public static async Task<HttpsEventListener> StartAsync()
     {
         var certificate = SelfSigned();

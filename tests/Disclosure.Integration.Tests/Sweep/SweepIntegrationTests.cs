@@ -19,11 +19,7 @@ public sealed class SweepIntegrationTests(EmulatorFixture emulators)
     public async Task Sweep_finds_exactly_the_planted_cases_and_is_idempotent()
     {
         await using var listener = await HttpsEventListener.StartAsync();
-        await using var h = new SweepHarness(emulators, "sweep-planted", new Dictionary<string, string?>
-        {
-            ["Alerts__TopicEndpoint"] = listener.Endpoint.ToString(),
-            ["Alerts__TopicKey"] = "local-test-key",
-        });
+        await using var h = new SweepHarness(emulators, "sweep-planted", listener.TopicSettings());
         var scenario = SweepScenario.Generate(Agencies);
         Assert.True(scenario.Registry.Count >= 300);
         await h.SeedAsync(scenario);
@@ -89,11 +85,7 @@ public sealed class SweepIntegrationTests(EmulatorFixture emulators)
     public async Task A_report_arriving_after_a_sweep_resolves_its_missing_alert_and_announces_that_once()
     {
         await using var listener = await HttpsEventListener.StartAsync();
-        await using var h = new SweepHarness(emulators, "sweep-resolve", new Dictionary<string, string?>
-        {
-            ["Alerts__TopicEndpoint"] = listener.Endpoint.ToString(),
-            ["Alerts__TopicKey"] = "local-test-key",
-        });
+        await using var h = new SweepHarness(emulators, "sweep-resolve", listener.TopicSettings());
         var scenario = SweepScenario.Generate(60);
         await h.SeedAsync(scenario);
         var pk = scenario.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);

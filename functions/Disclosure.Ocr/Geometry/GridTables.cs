@@ -13,6 +13,11 @@ public static class GridTables
 {
     public static IReadOnlyList<LayoutBlock> Merge(IReadOnlyList<LayoutBlock> blocks, IReadOnlyList<GridPart> parts)
     {
+        if (parts.Count == 0)
+        {
+            return blocks;
+        }
+
         var items = blocks.Select(b => (Block: b, Part: (GridPart?)null))
             .Concat(parts.Select(p => (Block: (LayoutBlock)ToTable(p, p.Cells), Part: (GridPart?)p)))
             .OrderBy(x => x.Block.Page).ThenBy(x => Top(x.Block))

@@ -18,6 +18,9 @@ internal static class ImageProbe
         /// <summary>Colour components (JPEG only: 1 grey, 3 colour, 4 CMYK); 0 when unknown.</summary>
         public int Components { get; init; }
 
+        /// <summary>Resolution the file declares (PNG pHYs, JPEG JFIF density) in dots per inch; 0 when it declares none.</summary>
+        public int Dpi { get; init; }
+
         public long Pixels => Width * Height;
     }
 
@@ -25,7 +28,7 @@ internal static class ImageProbe
     {
         if (b.Length >= 24 && b.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
         {
-            return new Info(Kind.Png, BinaryPrimitives.ReadUInt32BigEndian(b[16..]), BinaryPrimitives.ReadUInt32BigEndian(b[20..]), "PNG");
+            return new Info(Kind.Png, BinaryPrimitives.ReadUInt32BigEndian(b[16..]), BinaryPrimitives.ReadUInt32BigEndian(b[20..]), "PNG") { Dpi = PngDpi(b) };
         }
 
         if (b.Length >= 4 && b[0] == 0xFF && b[1] == 0xD8)
@@ -40,6 +43,47 @@ internal static class ImageProbe
 
         var name = b.StartsWith("GIF8"u8) ? "GIF" : b.StartsWith("BM"u8) ? "BMP" : b.StartsWith("RIFF"u8) ? "WebP" : "unknown";
         return new Info(Kind.Unsupported, 0, 0, name);
+    }
+
+    /// <summary>pHYs (before the image data): pixels per metre when the unit byte is 1.</summary>
+    private static int PngDpi(ReadOnlySpan<byte> b)
+    {
+        var pos = 8;
+        while (pos + 12 <= b.Length)
+        {
+            var len = (int)Math.Min(BinaryPrimitives.ReadUInt32BigEndian(b[pos..]), int.MaxValue - 12);
+            var type = b.Slice(pos + 4, 4);
+            if (type.SequenceEqual("IDAT"u8) || type.SequenceEqual("IEND"u8))
+            {
+                return 0;
+            }
+
+            if (type.SequenceEqual("pHYs"u8) && len >= 9 && pos + 17 <= b.Length && b[pos + 16] == 1)
+            {
+                return (int)Math.Round(BinaryPrimitives.ReadUInt32BigEndian(b[(pos + 8)..]) * 0.0254);
+            }
+
+            if ((long)pos + 12 + len > b.Length)
+            {
+                return 0;
+            }
+
+            pos += 12 + len;
+        }
+
+        return 0;
+    }
+
+    /// <summary>JFIF APP0 density: units 1 = dots per inch, 2 = dots per centimetre.</summary>
+    private static int JfifDpi(ReadOnlySpan<byte> b)
+    {
+        if (b.Length < 18 || b[2] != 0xFF || b[3] != 0xE0 || !b.Slice(6, 5).SequenceEqual("JFIF\0"u8))
+        {
+            return 0;
+        }
+
+        var density = BinaryPrimitives.ReadUInt16BigEndian(b[14..]);
+        return b[13] switch { 1 => density, 2 => (int)Math.Round(density * 2.54), _ => 0 };
     }
 
     private static Info ProbeJpeg(ReadOnlySpan<byte> b)
@@ -66,7 +110,7 @@ internal static class ImageProbe
             {
                 var h = BinaryPrimitives.ReadUInt16BigEndian(b[(i + 5)..]);
                 var w = BinaryPrimitives.ReadUInt16BigEndian(b[(i + 7)..]);
-                return new Info(Kind.Jpeg, w, h, "JPEG") { Components = b[i + 9] };
+                return new Info(Kind.Jpeg, w, h, "JPEG") { Components = b[i + 9], Dpi = JfifDpi(b) };
             }
 
             i += 2 + len;

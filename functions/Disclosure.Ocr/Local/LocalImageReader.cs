@@ -28,15 +28,17 @@ public sealed class LocalImageReader(OcrOptions options, ReadLimits limits) : ID
                 $"图片 {info.Width}×{info.Height} 像素，超过上限 {limits.MaxPixels:N0} 像素（pixel cap exceeded; possible decompression bomb）");
         }
 
+        // Rule lengths and tesseract's sizes are in inches: use the resolution the file declares when it is plausible.
+        var dpi = info.Dpi is >= 100 and <= 1200 ? info.Dpi : options.Dpi;
         using var temp = new TempFolder(options.TempRoot);
         var path = temp.File(info.Kind switch { ImageProbe.Kind.Png => "in.png", ImageProbe.Kind.Jpeg => "in.jpg", _ => "in.tif" });
         var gray = info.Kind == ImageProbe.Kind.Png ? RasterCleaner.ReadPng(content.Span) : null;
         if (info.Kind == ImageProbe.Kind.Jpeg && info.Components is 1 or 3 or 4)
         {
             var pdf = temp.File("in.pdf");
-            await File.WriteAllBytesAsync(pdf, Rasterizer.JpegAsPdf(content.Span, info.Width, info.Height, info.Components, options.Dpi), cancellationToken)
+            await File.WriteAllBytesAsync(pdf, Rasterizer.JpegAsPdf(content.Span, info.Width, info.Height, info.Components, dpi), cancellationToken)
                 .ConfigureAwait(false);
-            (gray, var rasterError) = await Rasterizer.PageAsync(pdf, 1, options.Dpi, options, temp, cancellationToken).ConfigureAwait(false);
+            (gray, var rasterError) = await Rasterizer.PageAsync(pdf, 1, dpi, options, temp, cancellationToken).ConfigureAwait(false);
             if (gray is null)
             {
                 return ReadOutcome.Fail(FailureCodes.Corrupt, $"JPEG 图片无法解码（{rasterError}）");
@@ -45,7 +47,7 @@ public sealed class LocalImageReader(OcrOptions options, ReadLimits limits) : ID
 
         if (gray is not null)
         {
-            var (page, pageError) = await ScanPage.ReadAsync(gray, options.Dpi, 1, 1, options, temp, cancellationToken).ConfigureAwait(false);
+            var (page, pageError) = await ScanPage.ReadAsync(gray, dpi, 1, 1, options, temp, cancellationToken).ConfigureAwait(false);
             if (page is null)
             {
                 return ReadOutcome.Fail(FailureCodes.Corrupt, $"图片无法识别（{pageError}）");
@@ -58,7 +60,7 @@ public sealed class LocalImageReader(OcrOptions options, ReadLimits limits) : ID
         }
 
         await File.WriteAllBytesAsync(path, content.ToArray(), cancellationToken).ConfigureAwait(false);
-        var (tsv, error) = await Tesseract.RunAsync(path, options, temp, cancellationToken).ConfigureAwait(false);
+        var (tsv, error) = await Tesseract.RunAsync(path, options, temp, cancellationToken, dpi).ConfigureAwait(false);
         if (tsv is null)
         {
             return ReadOutcome.Fail(FailureCodes.Corrupt, $"图片无法识别（{error}）");

@@ -72,25 +72,30 @@ internal static class CellReader
         var perDigit = DigitWidth.Calibrate(Enumerable.Range(0, numeric.Count)
             .Where(n => Digits(n) == result[inked[numeric[n]]].Text.Trim()).Select(n => (Digits(n), Ratio(n))));
 
-        // Cells the two models did not agree on, or agreed on against the ink's width, get a third reading from thinner
-        // strokes (a stricter ink threshold separates blurred neighbours).
+        // Cells the two models did not agree on, or agreed on against the ink's width, get two more readings: thinner
+        // strokes (a stricter ink threshold separates blurred neighbours), and the crop as a raw line (--psm 13), which
+        // reads a lone narrow 1 that the line model returns nothing for.
         var doubtful = Enumerable.Range(0, numeric.Count)
             .Where(n => Digits(n).Length == 0 || Digits(n) != result[inked[numeric[n]]].Text.Trim() || !DigitWidth.Fits(Digits(n), Ratio(n), perDigit))
-            .Select(n => (N: n, Crop: InkCrop(page, cells[inked[numeric[n]]], dpi, ThinInk)))
-            .Where(d => d.Crop is not null)
+            .Select(n => (N: n, Crop: InkCrop(page, cells[inked[numeric[n]]], dpi, ThinInk) ?? crops[inked[numeric[n]]]!))
             .ToList();
         var third = new Dictionary<int, string>();
+        var fourth = new Dictionary<int, string>();
         if (doubtful.Count > 0)
         {
-            var (thin, thinError) = await ReadEachAsync([.. doubtful.Select(d => d.Crop!)], dpi, options, temp, name + "-thin", ct).ConfigureAwait(false);
-            if (thin is null)
+            var thinRun = ReadEachAsync([.. doubtful.Select(d => d.Crop)], dpi, options, temp, name + "-thin", ct);
+            var rawRun = ReadEachAsync([.. doubtful.Select(d => crops[inked[numeric[d.N]]]!)], dpi, options, temp, name + "-raw", ct, psm: "13");
+            var (thin, thinError) = await thinRun.ConfigureAwait(false);
+            var (raw, rawError) = await rawRun.ConfigureAwait(false);
+            if (thin is null || raw is null)
             {
-                return (null, thinError);
+                return (null, thinError ?? rawError);
             }
 
             for (var d = 0; d < doubtful.Count; d++)
             {
                 third[doubtful[d].N] = thin[d].Text.Replace(" ", "", StringComparison.Ordinal);
+                fourth[doubtful[d].N] = raw[d].Text.Replace(" ", "", StringComparison.Ordinal);
             }
         }
 
@@ -101,16 +106,17 @@ internal static class CellReader
             var a = first.Text.Trim();
             var b = Digits(n);
             var c = third.GetValueOrDefault(n) ?? "";
+            var d4 = fourth.GetValueOrDefault(n) ?? "";
             var ratio = Ratio(n);
-            if (a == b && DigitWidth.Fits(b, ratio, perDigit))
+            if (b.Length > 0 && a == b && DigitWidth.Fits(b, ratio, perDigit))
             {
                 result[index] = new CellText(b, Math.Max(first.Confidence ?? 0, digits[n].Confidence ?? 0));
                 continue;
             }
 
             // Not agreed, or not as wide as read: the first reading that fits the ink (digits model, Chinese model, thin
-            // strokes), else the digits model's; never a confident one.
-            string[] order = [b, a, c];
+            // strokes, raw line), else the digits model's; never a confident one.
+            string[] order = [b, a, c, d4];
             var chosen = order.FirstOrDefault(r => r.Length > 0 && TextRules.IsValue(r) && DigitWidth.Error(r, ratio, perDigit) is not null && DigitWidth.Fits(r, ratio, perDigit))
                 ?? order.FirstOrDefault(r => r.Length > 0 && TextRules.IsValue(r))
                 ?? (b.Length > 0 ? b : a);
@@ -229,7 +235,7 @@ internal static class CellReader
     /// line on its own is not cut by the block's line finder, which drops a narrow second digit (11 read as 1).
     /// </summary>
     private static async Task<(CellText[]? Cells, string? Error)> ReadEachAsync(
-        IReadOnlyList<GrayImage> crops, int dpi, OcrOptions options, TempFolder temp, string name, CancellationToken ct)
+        IReadOnlyList<GrayImage> crops, int dpi, OcrOptions options, TempFolder temp, string name, CancellationToken ct, string psm = "7")
     {
         var pad = dpi / 20;
         var files = new List<string>();
@@ -252,7 +258,7 @@ internal static class CellReader
         var list = temp.File(name + ".txt");
         await File.WriteAllLinesAsync(list, files, ct).ConfigureAwait(false);
         var run = await ToolRunner.RunAsync("tesseract",
-            [list, "stdout", "-l", "eng", "--psm", "7", "--dpi", dpi.ToString(CultureInfo.InvariantCulture), "-c", "tessedit_char_whitelist=0123456789.-", "tsv"],
+            [list, "stdout", "-l", "eng", "--psm", psm, "--dpi", dpi.ToString(CultureInfo.InvariantCulture), "-c", "tessedit_char_whitelist=0123456789.-", "tsv"],
             temp.Path, options.ToolTimeout, ct).ConfigureAwait(false);
         if (!run.Ok)
         {

@@ -5,7 +5,7 @@ namespace Disclosure.Corpus;
 /// <summary>Writes each report as HTML, DOCX, PDF (text layer) and scanned PDF, with <c>NAME.expected.json</c> beside.</summary>
 public static class Generator
 {
-    public static void Generate(string outDir, int count, int seed, IReadOnlyCollection<string> formats, bool includeSeeds, string goldDir)
+    public static void Generate(string outDir, int count, int seed, IReadOnlyCollection<string> formats, bool includeSeeds, string goldDir, int scanDpi = 300)
     {
         Directory.CreateDirectory(outDir);
         var rng = new Random(seed);
@@ -42,9 +42,10 @@ public static class Generator
 
             if (formats.Contains("scan"))
             {
-                var scanRng = new Random(spec.Name.GetHashCode(StringComparison.Ordinal));
+                // A stable seed from the name (string.GetHashCode differs from run to run).
+                var scanRng = new Random(spec.Name.Aggregate(17, (h, c) => unchecked(h * 31 + c)));
                 var degrees = (scanRng.NextDouble() - 0.5) * 3; // up to ±1.5°
-                var pages = Converters.PdfToScans(baseName + ".pdf", baseName + "-scan", 300, degrees, blur: true, noise: 12, seed: scanRng.Next());
+                var pages = Converters.PdfToScans(baseName + ".pdf", baseName + "-scan", scanDpi, degrees, blur: true, noise: 12, seed: scanRng.Next());
                 // Bind the page images into an image-only PDF (no text layer), as a scanner would.
                 var imgHtml = baseName + "-scan.html";
                 File.WriteAllText(imgHtml, "<!DOCTYPE html><html><head><style>@page{size:A4;margin:0} body{margin:0} img{width:210mm;height:297mm;display:block;page-break-after:always}</style></head><body>"

@@ -1,6 +1,6 @@
 using Disclosure.Corpus;
 
-// dotnet run --project tests/Disclosure.Corpus -- generate --out DIR [--count N] [--seed S] [--formats html,docx,pdf,scan] [--no-seeds]
+// dotnet run --project tests/Disclosure.Corpus -- generate --out DIR [--count N] [--seed S] [--formats html,docx,pdf,scan] [--no-seeds] [--dpi 300]
 // dotnet run --project tests/Disclosure.Corpus -- accuracy [--dir DIR] [--json FILE]
 // dotnet run --project tests/Disclosure.Corpus -- bench [--dir DIR]
 var command = args.FirstOrDefault() ?? "help";
@@ -20,7 +20,8 @@ switch (command)
             int.Parse(Opt("seed", "7"), System.Globalization.CultureInfo.InvariantCulture),
             Opt("formats", "html,docx,pdf,scan").Split(','),
             !args.Contains("--no-seeds"),
-            Path.Combine(root, "..", "shared", "gold"));
+            Path.Combine(root, "..", "shared", "gold"),
+            int.Parse(Opt("dpi", "300"), System.Globalization.CultureInfo.InvariantCulture));
         return 0;
     case "accuracy":
         return await Accuracy.RunAsync(Opt("dir", Path.Combine(root, "tests", "corpus")), Opt("json", ""), Opt("formats", ""));
@@ -31,7 +32,7 @@ switch (command)
     case "bench":
         return await Bench.RunAsync(Opt("dir", Path.Combine(root, "tests", "corpus")));
     default:
-        Console.WriteLine("usage: generate --out DIR [--count N] [--seed S] [--formats html,docx,pdf,scan] [--no-seeds] | accuracy [--dir DIR] [--json FILE] [--formats pdf,scan] | bench [--dir DIR] | dump FILE | grid PDF [--page N]");
+        Console.WriteLine("usage: generate --out DIR [--count N] [--seed S] [--formats html,docx,pdf,scan] [--no-seeds] [--dpi 300] | accuracy [--dir DIR] [--json FILE] [--formats pdf,scan] | bench [--dir DIR] | dump FILE | grid PDF [--page N]");
         return command == "help" ? 0 : 2;
 }
 

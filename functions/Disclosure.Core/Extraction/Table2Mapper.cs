@@ -32,12 +32,47 @@ internal static class Table2Mapper
 
     private sealed record PendingRow(string Key, RowView Row, Header? Header);
 
+    /// <summary>The rows of the official table 2, in their printed order.</summary>
+    private static readonly string[] Order = ["regulations", "normative_docs", "licensing", "other_services", "penalty", "enforcement", "fees", "procurement"];
+
+    /// <summary>
+    /// Row keys by label: exact fragments first, then one misread character (行政处蚀 for 行政处罚); a figure row whose label
+    /// OCR garbled beyond that is named by its place when the rows around it leave exactly one row of the table between.
+    /// </summary>
+    private static string?[] Classify(IReadOnlyList<RowView> rows)
+    {
+        var keys = rows.Select(r => TemplateCatalog.Match(TemplateCatalog.Table2Rows, r.Label)
+            ?? (r.HasNumbers ? TemplateCatalog.MatchWithOneSubstitution(TemplateCatalog.Table2Rows, r.Label) : null)).ToArray();
+        var figureRows = Enumerable.Range(0, rows.Count).Where(i => rows[i].HasNumbers).ToList();
+        for (var f = 0; f < figureRows.Count; f++)
+        {
+            var i = figureRows[f];
+            if (keys[i] is not null)
+            {
+                continue;
+            }
+
+            var before = f > 0 ? keys[figureRows[f - 1]] : null;
+            var after = f + 1 < figureRows.Count ? keys[figureRows[f + 1]] : null;
+            var p = before is null ? (f == 0 ? -1 : int.MinValue) : Array.IndexOf(Order, before);
+            var q = after is null ? (f == figureRows.Count - 1 ? Order.Length : int.MinValue) : Array.IndexOf(Order, after);
+            if (p != int.MinValue && q != int.MinValue && q - p == 2)
+            {
+                keys[i] = Order[p + 1];
+            }
+        }
+
+        return keys;
+    }
+
     public static TableReading Map(IReadOnlyList<RowView> rows, int? year, ExtractionState state)
     {
         Header? header = null;
         var pending = new List<PendingRow>();
-        foreach (var row in rows)
+        var classified = Classify(rows);
+        for (var index = 0; index < rows.Count; index++)
         {
+            var row = rows[index];
             if (!row.HasNumbers && row.Slots.All(s => s.Value.Kind != CellKind.Blank || s.Value.IsEmpty))
             {
                 var h = ReadHeader(row);
@@ -48,7 +83,7 @@ internal static class Table2Mapper
                 }
             }
 
-            var key = TemplateCatalog.Match(TemplateCatalog.Table2Rows, row.Label);
+            var key = classified[index];
             if (key is null)
             {
                 if (row.HasNumbers)

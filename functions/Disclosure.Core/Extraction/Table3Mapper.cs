@@ -45,7 +45,14 @@ internal static partial class Table3Mapper
                 }
             }
 
-            var key = Classify(row, previous);
+            var (key, byNumber) = Classify(row, previous);
+            if (key is not null && byNumber)
+            {
+                state.Note(FindingCodes.ExtractionUncertain,
+                    $"表3行名“{row.RawLabel}”未能识别，按其编号推断为“{TemplateCatalog.Table3RowLabel(key)}”，请核对原表。",
+                    Standard.Select(c => $"t3.{key}.{c}").ToList(), row.RawText);
+            }
+
             if (row.HasNumbers && row.Label.Length > 0)
             {
                 var named = AllMatches(row.Label);
@@ -225,52 +232,58 @@ internal static partial class Table3Mapper
         return found.OrderBy(f => f.At).Select(f => f.Key).Distinct().ToList();
     }
 
-    private static string? Classify(RowView row, string? previous)
+    /// <summary>The row's key, and whether only its item number gave it (the words were unreadable).</summary>
+    private static (string? Key, bool ByNumber) Classify(RowView row, string? previous)
     {
         var label = row.Label;
         var key = TemplateCatalog.Match(TemplateCatalog.Table3Rows, label);
-        if (key is not null)
+        // （六）其他处理 names its group as well as the 2019 row: a garbled first item under it is looked for below first.
+        if (key is not null && !(key == "other" && ItemNumber().IsMatch(label)))
         {
-            return key;
+            return (key, false);
         }
 
         if (row.HasNumbers && (label.EndsWith("总计", StringComparison.Ordinal) || label.EndsWith("合计", StringComparison.Ordinal)) && label.Length <= 8)
         {
-            return "results_total";
+            return ("results_total", false);
         }
 
-        // A numbered item whose words OCR garbled (执法案卷 read as 执法案郑) is still the next item of its group, or the
-        // first item of the group whose label opens the row.
+        // "3.其他" is the third （六） item only right after the first two.
+        if (label.EndsWith("其他", StringComparison.Ordinal) && label.Length <= 8 && previous is "other_no_fee" or "other_no_correction")
+        {
+            return ("other_other", false);
+        }
+
+        // One character misread in a long enough fragment (不学握 for 不掌握 inside 本机关不掌握) still names the row.
+        if (row.HasNumbers && TemplateCatalog.MatchWithOneSubstitution(TemplateCatalog.Table3Rows, label) is { } near)
+        {
+            return (near, false);
+        }
+
+        // A numbered item whose words OCR garbled (执法案卷 read as 执法案从) is named by its number: item 1 of the group
+        // whose label opens the row, or a later item of the group of the row before.
         if (row.HasNumbers && ItemNumber().Match(label) is { Success: true } m)
         {
             var number = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
             var opening = TemplateCatalog.Table3Groups.FirstOrDefault(g => label.Contains(g.Label[3..], StringComparison.Ordinal)).Members;
             if (number == 1 && opening is not null)
             {
-                return opening[0];
+                return (opening[0], true);
             }
 
             var members = previous is null ? null : TemplateCatalog.Table3Groups.FirstOrDefault(g => g.Members.Contains(previous)).Members;
-            var next = members is null ? -1 : Array.IndexOf(members, previous) + 1;
-            if (members is not null && next < members.Length && number == next + 1)
+            if (members is not null && number - 1 > Array.IndexOf(members, previous) && number <= members.Length)
             {
-                return members[next];
+                return (members[number - 1], true);
             }
         }
 
-        // One character misread in a long enough fragment (不学握 for 不掌握 inside 本机关不掌握) still names the row.
-        if (row.HasNumbers && TemplateCatalog.MatchWithOneSubstitution(TemplateCatalog.Table3Rows, label) is { } near)
+        if (key is not null)
         {
-            return near;
+            return (key, false);
         }
 
-        // "3.其他" is the third （六） item only right after the first two.
-        if (label.EndsWith("其他", StringComparison.Ordinal) && label.Length <= 8 && previous is "other_no_fee" or "other_no_correction")
-        {
-            return "other_other";
-        }
-
-        return null;
+        return (null, false);
     }
 
     private static string? IsGroupSubtotal(string label) =>

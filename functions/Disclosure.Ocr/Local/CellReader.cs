@@ -72,30 +72,35 @@ internal static class CellReader
         var perDigit = DigitWidth.Calibrate(Enumerable.Range(0, numeric.Count)
             .Where(n => Digits(n) == result[inked[numeric[n]]].Text.Trim()).Select(n => (Digits(n), Ratio(n))));
 
-        // Cells the two models did not agree on, or agreed on against the ink's width, get two more readings: thinner
-        // strokes (a stricter ink threshold separates blurred neighbours), and the crop as a raw line (--psm 13), which
-        // reads a lone narrow 1 that the line model returns nothing for.
+        // Cells the two models did not agree on, or agreed on against the ink's width, get three more readings: thinner
+        // strokes (a stricter ink threshold separates blurred neighbours), the crop as a raw line (--psm 13), which reads
+        // a lone narrow 1 that the line model returns nothing for, and the crop stretched 1.4 times in width, which
+        // pulls apart two 1s that blur made touch.
         var doubtful = Enumerable.Range(0, numeric.Count)
             .Where(n => Digits(n).Length == 0 || Digits(n) != result[inked[numeric[n]]].Text.Trim() || !DigitWidth.Fits(Digits(n), Ratio(n), perDigit))
             .Select(n => (N: n, Crop: InkCrop(page, cells[inked[numeric[n]]], dpi, ThinInk) ?? crops[inked[numeric[n]]]!))
             .ToList();
         var third = new Dictionary<int, string>();
         var fourth = new Dictionary<int, string>();
+        var fifth = new Dictionary<int, string>();
         if (doubtful.Count > 0)
         {
             var thinRun = ReadEachAsync([.. doubtful.Select(d => d.Crop)], dpi, options, temp, name + "-thin", ct);
             var rawRun = ReadEachAsync([.. doubtful.Select(d => crops[inked[numeric[d.N]]]!)], dpi, options, temp, name + "-raw", ct, psm: "13");
+            var wideRun = ReadEachAsync([.. doubtful.Select(d => Stretch(crops[inked[numeric[d.N]]]!, 1.4))], dpi, options, temp, name + "-wide", ct);
             var (thin, thinError) = await thinRun.ConfigureAwait(false);
             var (raw, rawError) = await rawRun.ConfigureAwait(false);
-            if (thin is null || raw is null)
+            var (wide, wideError) = await wideRun.ConfigureAwait(false);
+            if (thin is null || raw is null || wide is null)
             {
-                return (null, thinError ?? rawError);
+                return (null, thinError ?? rawError ?? wideError);
             }
 
             for (var d = 0; d < doubtful.Count; d++)
             {
                 third[doubtful[d].N] = thin[d].Text.Replace(" ", "", StringComparison.Ordinal);
                 fourth[doubtful[d].N] = raw[d].Text.Replace(" ", "", StringComparison.Ordinal);
+                fifth[doubtful[d].N] = wide[d].Text.Replace(" ", "", StringComparison.Ordinal);
             }
         }
 
@@ -107,6 +112,8 @@ internal static class CellReader
             var b = Digits(n);
             var c = third.GetValueOrDefault(n) ?? "";
             var d4 = fourth.GetValueOrDefault(n) ?? "";
+            var e5 = fifth.GetValueOrDefault(n) ?? "";
+
             var ratio = Ratio(n);
             if (b.Length > 0 && a == b && DigitWidth.Fits(b, ratio, perDigit))
             {
@@ -115,8 +122,8 @@ internal static class CellReader
             }
 
             // Not agreed, or not as wide as read: the first reading that fits the ink (digits model, Chinese model, thin
-            // strokes, raw line), else the digits model's; never a confident one.
-            string[] order = [b, a, c, d4];
+            // strokes, raw line, stretched), else the digits model's; never a confident one.
+            string[] order = [b, a, c, d4, e5];
             var chosen = order.FirstOrDefault(r => r.Length > 0 && TextRules.IsValue(r) && DigitWidth.Error(r, ratio, perDigit) is not null && DigitWidth.Fits(r, ratio, perDigit))
                 ?? order.FirstOrDefault(r => r.Length > 0 && TextRules.IsValue(r))
                 ?? (b.Length > 0 ? b : a);
@@ -135,6 +142,22 @@ internal static class CellReader
         && (!text.Any(TextRules.IsCjk) || (text.Count(TextRules.IsCjk) <= 1 && text.Trim().Length <= 6 && (text.Any(char.IsAsciiDigit) || text.Trim().Length == 1)));
 
     private static bool IsPlaceholder(string text) => text.Trim() is "/" or "-" or "—" or "－" or "／" or "——" or "–";
+
+    /// <summary>The crop widened by <paramref name="factor"/> (nearest neighbour), height unchanged.</summary>
+    private static GrayImage Stretch(GrayImage crop, double factor)
+    {
+        var w = (int)Math.Round(crop.Width * factor);
+        var px = new byte[w * crop.Height];
+        for (var y = 0; y < crop.Height; y++)
+        {
+            for (var x = 0; x < w; x++)
+            {
+                px[y * w + x] = crop.Pixels[y * crop.Width + Math.Min(crop.Width - 1, (int)(x / factor))];
+            }
+        }
+
+        return new GrayImage(w, crop.Height, px);
+    }
 
     /// <summary>The inked part of a cell's interior (binarised), or null when the cell is blank.</summary>
     internal static GrayImage? InkCrop(GrayImage page, RuledCell cell, int dpi, int ink = Ink)

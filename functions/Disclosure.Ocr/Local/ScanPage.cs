@@ -14,6 +14,8 @@ internal sealed record ScannedPage(PageWords Words, IReadOnlyList<GridPart> Grid
 /// </summary>
 internal static class ScanPage
 {
+    private const int MaxCellsPerPage = 3000;
+
     public static async Task<(ScannedPage? Page, string? Error)> ReadAsync(
         GrayImage image, int dpi, int pageNumber, double scale, OcrOptions options, TempFolder temp, CancellationToken ct)
     {
@@ -24,6 +26,13 @@ internal static class ScanPage
         }
 
         var tables = options.ReadRuledTablesByCell ? RuleGrid.Detect(image, dpi) : [];
+
+        // A report table has a few hundred cells; squared paper or a hostile page would have tens of thousands, each a
+        // tesseract input. Such a page is read as running text instead.
+        if (tables.Sum(t => t.Cells.Count) > MaxCellsPerPage)
+        {
+            tables = [];
+        }
 
         // Running text: the tables are whitened out so that their cells are not read twice (or merged across rules).
         var text = image with { Pixels = (byte[])image.Pixels.Clone() };

@@ -77,6 +77,32 @@ public sealed class LocalReadersTests
     }
 
     [Fact]
+    public async Task Squared_paper_is_not_read_cell_by_cell()
+    {
+        OcrTestPaths.RequireTool("tesseract");
+        // An A4 page ruled every 30 pixels: about 9,500 "cells", far beyond any report table; read cell by cell it would
+        // be 9,500 tesseract inputs.
+        const int w = 2480, h = 3508;
+        var px = Enumerable.Repeat((byte)250, w * h).ToArray();
+        for (var y = 0; y < h; y++)
+        {
+            for (var x = 0; x < w; x++)
+            {
+                // Rules, and a dot of ink in every square so that no cell is blank.
+                if (x % 30 < 3 || y % 30 < 3 || (x % 30 is >= 13 and < 18 && y % 30 is >= 13 and < 18))
+                {
+                    px[y * w + x] = 30;
+                }
+            }
+        }
+
+        var outcome = await Reader(SourceFormat.Image).ReadAsync(Disclosure.Corpus.Png.Gray(w, h, px, 300), CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.DoesNotContain(outcome.Document!.Tables, t => t.Cells.Count > 3000);
+    }
+
+    [Fact]
     public async Task Encrypted_pdf_fails_with_a_clear_reason()
     {
         OcrTestPaths.RequireTool("pdfinfo");

@@ -254,12 +254,6 @@ internal static partial class Table3Mapper
             return ("other_other", false);
         }
 
-        // One character misread in a long enough fragment (不学握 for 不掌握 inside 本机关不掌握) still names the row.
-        if (row.HasNumbers && TemplateCatalog.MatchWithOneSubstitution(TemplateCatalog.Table3Rows, label) is { } near)
-        {
-            return (near, false);
-        }
-
         // A numbered item whose words OCR garbled (执法案卷 read as 执法案从) is named by its number: item 1 of the group
         // whose label opens the row, or a later item of the group of the row before.
         if (row.HasNumbers && ItemNumber().Match(label) is { Success: true } m)
@@ -276,6 +270,13 @@ internal static partial class Table3Mapper
             {
                 return (members[number - 1], true);
             }
+        }
+
+        // One character misread in a long enough fragment (不学握 for 不掌握 inside 本机关不掌握) still names the row; the item
+        // number comes first, since a garbled label can be one character away from another item's (友复申请 ~ 重复申请).
+        if (row.HasNumbers && TemplateCatalog.MatchWithOneSubstitution(TemplateCatalog.Table3Rows, label) is { } near)
+        {
+            return (near, false);
         }
 
         if (key is not null)

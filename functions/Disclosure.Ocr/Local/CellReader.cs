@@ -10,7 +10,7 @@ namespace Disclosure.Ocr.Local;
 /// is blank. Every cell is read with the Chinese model (all cells stacked into one strip image with wide gaps, one
 /// tesseract run, lines mapped back by position); cells that read as numbers are read again one by one with a
 /// digits-only model. A number is confident only when both readings agree and the ink is as wide as the digits read
-/// (<see cref="DigitWidth"/>); otherwise a third reading from thinner strokes helps choose, and the cell is reported with
+/// (<see cref="DigitWidth"/>); otherwise further readings of the same ink help choose, and the cell is reported with
 /// low confidence, flagged rather than guessed.
 /// </summary>
 internal static class CellReader
@@ -80,9 +80,7 @@ internal static class CellReader
             .Where(n => Digits(n).Length == 0 || Digits(n) != result[inked[numeric[n]]].Text.Trim() || !DigitWidth.Fits(Digits(n), Ratio(n), perDigit))
             .Select(n => (N: n, Crop: InkCrop(page, cells[inked[numeric[n]]], dpi, ThinInk) ?? crops[inked[numeric[n]]]!))
             .ToList();
-        var third = new Dictionary<int, string>();
-        var fourth = new Dictionary<int, string>();
-        var fifth = new Dictionary<int, string>();
+        var more = new Dictionary<int, string[]>();
         if (doubtful.Count > 0)
         {
             var thinRun = ReadEachAsync([.. doubtful.Select(d => d.Crop)], dpi, options, temp, name + "-thin", ct);
@@ -98,9 +96,7 @@ internal static class CellReader
 
             for (var d = 0; d < doubtful.Count; d++)
             {
-                third[doubtful[d].N] = thin[d].Text.Replace(" ", "", StringComparison.Ordinal);
-                fourth[doubtful[d].N] = raw[d].Text.Replace(" ", "", StringComparison.Ordinal);
-                fifth[doubtful[d].N] = wide[d].Text.Replace(" ", "", StringComparison.Ordinal);
+                more[doubtful[d].N] = [.. new[] { thin[d], raw[d], wide[d] }.Select(r => r.Text.Replace(" ", "", StringComparison.Ordinal))];
             }
         }
 
@@ -110,10 +106,6 @@ internal static class CellReader
             var first = result[index];
             var a = first.Text.Trim();
             var b = Digits(n);
-            var c = third.GetValueOrDefault(n) ?? "";
-            var d4 = fourth.GetValueOrDefault(n) ?? "";
-            var e5 = fifth.GetValueOrDefault(n) ?? "";
-
             var ratio = Ratio(n);
             if (b.Length > 0 && a == b && DigitWidth.Fits(b, ratio, perDigit))
             {
@@ -123,7 +115,7 @@ internal static class CellReader
 
             // Not agreed, or not as wide as read: the first reading that fits the ink (digits model, Chinese model, thin
             // strokes, raw line, stretched), else the digits model's; never a confident one.
-            string[] order = [b, a, c, d4, e5];
+            string[] order = [b, a, .. more.GetValueOrDefault(n) ?? []];
             var chosen = order.FirstOrDefault(r => r.Length > 0 && TextRules.IsValue(r) && DigitWidth.Error(r, ratio, perDigit) is not null && DigitWidth.Fits(r, ratio, perDigit))
                 ?? order.FirstOrDefault(r => r.Length > 0 && TextRules.IsValue(r))
                 ?? (b.Length > 0 ? b : a);

@@ -23,7 +23,7 @@ public sealed record OcrOptions
 
     /// <summary>
     /// Read ruled tables of scans cell by cell (rules found in the raster) rather than from page-level OCR. Off only to
-    /// compare the two in the accuracy command.
+    /// compare the two (`accuracy --page-ocr` in tests/Disclosure.Corpus).
     /// </summary>
     public bool ReadRuledTablesByCell { get; init; } = true;
 

@@ -43,13 +43,14 @@ public static class Accuracy
             .Where(x => File.Exists(x.Item2)).ToArray();
     }
 
-    public static IReadOnlyList<IDocumentReader> Readers(ReadLimits limits) =>
-        [.. ExtraReaders.Create(limits), .. OcrReaders.Create(new OcrOptions(), limits)];
+    public static IReadOnlyList<IDocumentReader> Readers(ReadLimits limits, OcrOptions? ocr = null) =>
+        [.. ExtraReaders.Create(limits), .. OcrReaders.Create(ocr ?? new OcrOptions(), limits)];
 
-    public static async Task<int> RunAsync(string dir, string jsonOut, string formatFilter)
+    /// <summary>Scores a corpus folder; <paramref name="pageOcr"/> reads scans with page-level OCR only (the path before the cell reader), for comparison.</summary>
+    public static async Task<int> RunAsync(string dir, string jsonOut, string formatFilter, bool pageOcr = false)
     {
         var limits = new ReadLimits();
-        var readers = Readers(limits).GroupBy(r => r.Format).ToDictionary(g => g.Key, g => g.Last());
+        var readers = Readers(limits, new OcrOptions { ReadRuledTablesByCell = !pageOcr }).GroupBy(r => r.Format).ToDictionary(g => g.Key, g => g.Last());
         var engine = new ReportEngine(readers.Values, limits);
         var tallies = new SortedDictionary<string, Tally>(StringComparer.Ordinal);
         var filter = formatFilter.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();

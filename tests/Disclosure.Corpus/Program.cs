@@ -1,7 +1,7 @@
 using Disclosure.Corpus;
 
 // dotnet run --project tests/Disclosure.Corpus -- generate --out DIR [--count N] [--seed S] [--formats html,docx,pdf,scan] [--no-seeds] [--dpi 300]
-// dotnet run --project tests/Disclosure.Corpus -- accuracy [--dir DIR] [--json FILE]
+// dotnet run --project tests/Disclosure.Corpus -- accuracy [--dir DIR] [--json FILE] [--formats pdf,scan] [--page-ocr]
 // dotnet run --project tests/Disclosure.Corpus -- bench [--dir DIR]
 var command = args.FirstOrDefault() ?? "help";
 string Opt(string name, string fallback)
@@ -24,7 +24,7 @@ switch (command)
             int.Parse(Opt("dpi", "300"), System.Globalization.CultureInfo.InvariantCulture));
         return 0;
     case "accuracy":
-        return await Accuracy.RunAsync(Opt("dir", Path.Combine(root, "tests", "corpus")), Opt("json", ""), Opt("formats", ""));
+        return await Accuracy.RunAsync(Opt("dir", Path.Combine(root, "tests", "corpus")), Opt("json", ""), Opt("formats", ""), args.Contains("--page-ocr"));
     case "dump":
         return await Dump.RunAsync(args[1]);
     case "grid":
@@ -32,7 +32,7 @@ switch (command)
     case "bench":
         return await Bench.RunAsync(Opt("dir", Path.Combine(root, "tests", "corpus")));
     default:
-        Console.WriteLine("usage: generate --out DIR [--count N] [--seed S] [--formats html,docx,pdf,scan] [--no-seeds] [--dpi 300] | accuracy [--dir DIR] [--json FILE] [--formats pdf,scan] | bench [--dir DIR] | dump FILE | grid PDF [--page N]");
+        Console.WriteLine("usage: generate --out DIR [--count N] [--seed S] [--formats html,docx,pdf,scan] [--no-seeds] [--dpi 300] | accuracy [--dir DIR] [--json FILE] [--formats pdf,scan] [--page-ocr] | bench [--dir DIR] | dump FILE | grid PDF [--page N]");
         return command == "help" ? 0 : 2;
 }
 

@@ -68,16 +68,16 @@ internal static class CellReader
 
         // The ink's width says how many digits a cell holds (DigitWidth); the page's own digits calibrate it.
         string Digits(int n) => digits[n].Text.Replace(" ", "", StringComparison.Ordinal);
+        bool Agreed(int n) => Digits(n).Length > 0 && Digits(n) == result[inked[numeric[n]]].Text.Trim();
         double Ratio(int n) => (double)crops[inked[numeric[n]]]!.Width / crops[inked[numeric[n]]]!.Height;
-        var perDigit = DigitWidth.Calibrate(Enumerable.Range(0, numeric.Count)
-            .Where(n => Digits(n) == result[inked[numeric[n]]].Text.Trim()).Select(n => (Digits(n), Ratio(n))));
+        var perDigit = DigitWidth.Calibrate(Enumerable.Range(0, numeric.Count).Where(Agreed).Select(n => (Digits(n), Ratio(n))));
 
         // Cells the two models did not agree on, or agreed on against the ink's width, get three more readings: thinner
         // strokes (a stricter ink threshold separates blurred neighbours), the crop as a raw line (--psm 13), which reads
         // a lone narrow 1 that the line model returns nothing for, and the crop stretched 1.4 times in width, which
         // pulls apart two 1s that blur made touch.
         var doubtful = Enumerable.Range(0, numeric.Count)
-            .Where(n => Digits(n).Length == 0 || Digits(n) != result[inked[numeric[n]]].Text.Trim() || !DigitWidth.Fits(Digits(n), Ratio(n), perDigit))
+            .Where(n => !Agreed(n) || !DigitWidth.Fits(Digits(n), Ratio(n), perDigit))
             .Select(n => (N: n, Crop: InkCrop(page, cells[inked[numeric[n]]], dpi, ThinInk) ?? crops[inked[numeric[n]]]!))
             .ToList();
         var more = new Dictionary<int, string[]>();
@@ -107,7 +107,7 @@ internal static class CellReader
             var a = first.Text.Trim();
             var b = Digits(n);
             var ratio = Ratio(n);
-            if (b.Length > 0 && a == b && DigitWidth.Fits(b, ratio, perDigit))
+            if (Agreed(n) && DigitWidth.Fits(b, ratio, perDigit))
             {
                 result[index] = new CellText(b, Math.Max(first.Confidence ?? 0, digits[n].Confidence ?? 0));
                 continue;

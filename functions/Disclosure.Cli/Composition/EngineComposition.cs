@@ -1,25 +1,15 @@
-using Azure.Identity;
 using Disclosure.Core.Engine;
-using Disclosure.Ocr;
-using Disclosure.Readers;
+using Disclosure.Pipeline;
 using Microsoft.Extensions.Configuration;
 
 namespace Disclosure.Cli.Composition;
 
 /// <summary>
-/// Builds the engine the command line and the local host use: text, HTML and DOCX readers, plus the PDF and image readers
-/// of the configured OCR engine (`Ocr__Engine`: local poppler + tesseract by default, or documentintelligence).
+/// The engine of `disclosure check` and `bench`: the hosts' engine (DisclosureComposition.CreateEngine), configured from
+/// environment variables when no configuration is given.
 /// </summary>
 public static class EngineComposition
 {
-    public static ReportEngine CreateEngine(ReadLimits? limits = null, IConfiguration? configuration = null)
-    {
-        limits ??= new ReadLimits();
-        configuration ??= new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        var ocr = OcrReaders.FromConfiguration(configuration);
-
-        // Entra ID when Document Intelligence is chosen without a key (managed identity in Azure, developer login locally).
-        var credential = ocr.Engine == OcrEngine.DocumentIntelligence && ocr.DocumentIntelligence.Key is null ? new DefaultAzureCredential() : null;
-        return new ReportEngine([.. ReaderRegistry.CreateDefault(limits), .. OcrReaders.Create(ocr, limits, credential: credential)], limits);
-    }
+    public static ReportEngine CreateEngine(ReadLimits? limits = null, IConfiguration? configuration = null) =>
+        DisclosureComposition.CreateEngine(limits ?? new ReadLimits(), configuration ?? new ConfigurationBuilder().AddEnvironmentVariables().Build());
 }

@@ -1,6 +1,3 @@
-using Disclosure.Cli.Composition;
-using Disclosure.Core.Engine;
-using Disclosure.Pipeline.Configuration;
 using Disclosure.Pipeline;
 using Disclosure.Pipeline.Hosting;
 using Disclosure.Pipeline.Sweep;
@@ -13,7 +10,7 @@ namespace Disclosure.Cli.Hosting;
 
 /// <summary>
 /// Composition of the local host (`disclosure serve`) and of the commands that read Cosmos: the same services as the
-/// Functions app (AddDisclosurePipeline), configured from environment variables with emulator defaults.
+/// Functions app (AddDisclosureServices), configured from environment variables with emulator defaults.
 /// </summary>
 public static class LocalHost
 {
@@ -36,17 +33,10 @@ public static class LocalHost
             .Build();
     }
 
-    /// <summary>The same engine as `disclosure check` (EngineComposition), with the pipeline's size limit.</summary>
-    public static IServiceCollection AddEngine(this IServiceCollection services, IConfiguration configuration)
-    {
-        var maxBytes = PipelineOptions.From(configuration).MaxBytes;
-        return services.AddSingleton(_ => EngineComposition.CreateEngine(new ReadLimits { MaxBytes = maxBytes }, configuration));
-    }
-
+    /// <summary>The shared services plus the local host's trigger: the blob poller (started only by `serve`).</summary>
     public static IServiceCollection AddLocalPipeline(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddEngine(configuration);
-        services.AddDisclosurePipeline(configuration);
+        services.AddDisclosureServices(configuration);
         services.AddSingleton<BlobPollingService>();
         return services;
     }
@@ -62,7 +52,7 @@ public static class LocalHost
         builder.Services.AddHostedService(sp => sp.GetRequiredService<BlobPollingService>());
 
         // The same annual schedule as the timer function (Sweep__Schedule; "off" disables it locally).
-        builder.Services.AddDisclosureSweep(configuration);
+        builder.Services.AddSweepSchedule(configuration);
         return builder.Build();
     }
 

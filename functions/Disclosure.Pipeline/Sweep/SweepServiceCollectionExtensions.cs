@@ -8,12 +8,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Disclosure.Pipeline.Sweep;
 
-/// <summary>Composition of the annual sweep: adapters, the runner, and (unless Sweep__Schedule is "off") the local schedule.</summary>
+/// <summary>Composition of the annual sweep: adapters and the runner; the local host adds its schedule (AddSweepSchedule).</summary>
 public static class SweepServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the sweep on top of the pipeline's Cosmos, Blob and alert services (added here when not yet registered).
-    /// The local host (`disclosure serve`) calls this so it runs the same schedule as the timer function.
+    /// Nothing here runs a sweep: the Functions app's timer trigger (AnnualSweep) or the local host's schedule does.
     /// </summary>
     public static IServiceCollection AddDisclosureSweep(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,6 +33,17 @@ public static class SweepServiceCollectionExtensions
         services.TryAddSingleton<ISweepOutput>(sp => new BlobSweepOutput(sp.GetRequiredService<BlobServiceClient>(), options));
         services.TryAddSingleton<ISweepAlertSink>(sp => new PipelineSweepAlertSink(sp.GetRequiredService<IAlertSink>(), sp.GetRequiredService<IAlertStore>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<SweepRunner>();
+        return services;
+    }
+
+    /// <summary>
+    /// The local host's schedule: <see cref="SweepScheduler"/> on Sweep__Schedule, unless it is "off". Only the local host
+    /// adds it; in the Functions app the timer trigger is the schedule (a second one in every instance would sweep again).
+    /// </summary>
+    public static IServiceCollection AddSweepSchedule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDisclosureSweep(configuration);
+        var options = SweepOptions.From(configuration);
         if (!IsOff(options.Schedule))
         {
             // Validate now: a bad expression should stop the host at start, not fail silently at the first occurrence.

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace Disclosure.Integration.Tests.Infrastructure;
 
 /// <summary>
-/// The pipeline composed as the local host composes it (AddDisclosurePipeline), against the fixture's emulators, with
+/// The pipeline composed as every host composes it (AddDisclosureServices), against the fixture's emulators, with
 /// a fresh Cosmos database and blob container per test, and the polling host started on demand.
 /// </summary>
 public sealed class PipelineHarness : IAsyncDisposable
@@ -29,8 +29,7 @@ public sealed class PipelineHarness : IAsyncDisposable
         var config = emulators.Configuration(Database, $"reports-{suffix}", settings);
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(new FileLoggerProvider(Path.Combine(emulators.ArtifactsDirectory, $"{name}-{suffix}.log"))));
-        TestReaders.Register(services, config);
-        services.AddDisclosurePipeline(config);
+        services.AddDisclosureServices(config);
         services.AddSingleton<BlobPollingService>();
         _provider = services.BuildServiceProvider();
     }

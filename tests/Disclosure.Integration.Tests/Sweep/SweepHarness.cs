@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using Disclosure.Integration.Tests.Infrastructure;
+using Disclosure.Pipeline;
 using Disclosure.Pipeline.Alerts;
 using Disclosure.Pipeline.Cosmos;
 using Disclosure.Pipeline.Sweep;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Disclosure.Integration.Tests.Sweep;
 
-/// <summary>The sweep's real composition (AddDisclosureSweep) on the test emulators, one Cosmos database per test.</summary>
+/// <summary>The hosts' real composition (AddDisclosureServices) on the test emulators, one Cosmos database per test.</summary>
 public sealed class SweepHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
@@ -29,7 +30,7 @@ public sealed class SweepHarness : IAsyncDisposable
         var configuration = emulators.Configuration(database, "reports-" + database, settings);
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddDisclosureSweep(configuration);
+        services.AddDisclosureServices(configuration);
         _services = services.BuildServiceProvider();
     }
 

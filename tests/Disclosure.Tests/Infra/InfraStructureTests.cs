@@ -1,130 +1,65 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace Disclosure.Tests.Infra;
 
 /// <summary>
-/// What a Bicep compiler would catch, checked as text: module paths, module parameters and outputs line up, every
-/// parameter and output is documented, azure.yaml points at real files.
+/// The compiled template's shape: parameters and outputs documented, the parameters file matching, the Flex
+/// Consumption app azd deploys to; azure.yaml, host.json and the Functions project file beside it.
 /// </summary>
 public sealed partial class InfraStructureTests
 {
-    public static TheoryData<string> Bicep()
-    {
-        var data = new TheoryData<string>();
-        foreach (var f in InfraFiles.BicepFiles) data.Add(Path.GetRelativePath(InfraFiles.InfraDir, f));
-        return data;
-    }
-
     [Fact]
-    public void Infra_has_main_and_modules()
+    public void Every_param_and_output_is_described()
     {
-        Assert.Contains(InfraFiles.BicepFiles, f => Path.GetFileName(f) == "main.bicep");
-        Assert.True(InfraFiles.BicepFiles.Count >= 8, "Expected main.bicep plus one module per concern.");
-    }
-
-    [Theory]
-    [MemberData(nameof(Bicep))]
-    public void Brackets_balance(string file)
-    {
-        var text = StripStrings(InfraFiles.StripComments(File.ReadAllText(Path.Combine(InfraFiles.InfraDir, file))));
-        foreach (var (open, close) in new[] { ('{', '}'), ('[', ']'), ('(', ')') })
+        foreach (var template in Bicep.Main.All)
         {
-            var depth = 0;
-            foreach (var c in text)
+            foreach (var (kind, items) in new[] { ("param", template.Parameters), ("output", template.Outputs) })
             {
-                if (c == open) depth++;
-                else if (c == close) depth--;
-                Assert.True(depth >= 0, $"{file}: '{close}' without '{open}'.");
+                foreach (var (name, value) in items)
+                {
+                    Assert.True(!string.IsNullOrWhiteSpace((string?)value?["metadata"]?["description"]), $"{template.Name}: {kind} '{name}' has no @description.");
+                }
             }
-
-            Assert.True(depth == 0, $"{file}: {depth} unclosed '{open}'.");
-        }
-    }
-
-    [Theory]
-    [MemberData(nameof(Bicep))]
-    public void Every_param_and_output_is_described(string file)
-    {
-        var lines = File.ReadAllLines(Path.Combine(InfraFiles.InfraDir, file));
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (!Regex.IsMatch(lines[i], @"^(param|output)\s")) continue;
-            var j = i - 1;
-            var described = false;
-            while (j >= 0 && (lines[j].StartsWith('@') || lines[j].StartsWith("  ", StringComparison.Ordinal) || lines[j] is "])" or "})"))
-            {
-                described |= lines[j].StartsWith("@description(", StringComparison.Ordinal);
-                j--;
-            }
-
-            Assert.True(described, $"{file}:{i + 1}: '{lines[i].Trim()}' has no @description.");
-        }
-    }
-
-    [Theory]
-    [MemberData(nameof(Bicep))]
-    public void Modules_exist_and_get_only_declared_params(string file)
-    {
-        var path = Path.Combine(InfraFiles.InfraDir, file);
-        foreach (var (symbol, modulePath, keys) in InfraFiles.Modules(File.ReadAllText(path)))
-        {
-            var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, modulePath));
-            Assert.True(File.Exists(target), $"{file}: module {symbol} points at missing {modulePath}.");
-            var declared = InfraFiles.Params(File.ReadAllText(target));
-            foreach (var key in keys)
-            {
-                Assert.True(declared.ContainsKey(key), $"{file}: module {symbol} passes '{key}', which {modulePath} does not declare.");
-            }
-
-            foreach (var (name, hasDefault) in declared)
-            {
-                Assert.True(hasDefault || keys.Contains(name), $"{file}: module {symbol} does not pass required parameter '{name}' of {modulePath}.");
-            }
-        }
-    }
-
-    [Theory]
-    [MemberData(nameof(Bicep))]
-    public void Module_outputs_used_exist(string file)
-    {
-        var path = Path.Combine(InfraFiles.InfraDir, file);
-        var text = File.ReadAllText(path);
-        var modules = InfraFiles.Modules(text).ToDictionary(m => m.Symbol, m => m.Path);
-        foreach (Match use in OutputUse().Matches(InfraFiles.StripComments(text)))
-        {
-            var symbol = use.Groups["symbol"].Value;
-            Assert.True(modules.TryGetValue(symbol, out var modulePath), $"{file}: '{use.Value}' uses an unknown module {symbol}.");
-            var outputs = InfraFiles.Outputs(File.ReadAllText(Path.Combine(Path.GetDirectoryName(path)!, modulePath!)));
-            Assert.True(outputs.Contains(use.Groups["output"].Value), $"{file}: '{use.Value}': {modulePath} has no output {use.Groups["output"].Value}.");
         }
     }
 
     [Fact]
     public void Parameters_file_matches_main()
     {
-        var main = InfraFiles.Params(InfraFiles.Read("infra", "main.bicep"));
+        var main = Bicep.Main.Parameters;
         using var doc = JsonDocument.Parse(InfraFiles.Read("infra", "main.parameters.json"));
         var passed = doc.RootElement.GetProperty("parameters").EnumerateObject().Select(p => p.Name).ToHashSet();
         Assert.All(passed, p => Assert.True(main.ContainsKey(p), $"main.parameters.json sets '{p}', which main.bicep does not declare."));
-        Assert.All(main.Where(p => !p.Value), p => Assert.True(passed.Contains(p.Key), $"main.bicep requires '{p.Key}' but main.parameters.json does not set it."));
+        foreach (var (name, value) in main)
+        {
+            Assert.True(value!.AsObject().ContainsKey("defaultValue") || passed.Contains(name), $"main.bicep requires '{name}' but main.parameters.json does not set it.");
+        }
     }
 
     [Fact]
     public void Function_app_is_flex_consumption_dotnet_isolated_with_the_azd_service_tag()
     {
-        var app = InfraFiles.StripComments(InfraFiles.Read("infra", "modules", "function-app.bicep"));
-        Assert.Contains("name: 'FC1'", app);
-        Assert.Contains("tier: 'FlexConsumption'", app);
-        Assert.Contains("name: 'dotnet-isolated'", app);
-        Assert.Matches(@"version: '10\.0'", app);
-        // Flex Consumption rejects these as app settings (the runtime is in functionAppConfig).
-        Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", app + InfraFiles.AllBicep);
-        Assert.DoesNotContain("FUNCTIONS_EXTENSION_VERSION", InfraFiles.AllBicep);
-        Assert.Contains("'azd-service-name': serviceName", app);
+        var app = Bicep.Main.Module("function-app");
+        var plan = Assert.Single(app.Resources, r => (string?)r["type"] == "Microsoft.Web/serverfarms");
+        Assert.Equal("FC1", (string?)plan["sku"]!["name"]);
+        Assert.Equal("FlexConsumption", (string?)plan["sku"]!["tier"]);
+        var site = Assert.Single(app.Resources, r => (string?)r["type"] == "Microsoft.Web/sites");
+        Assert.Equal("functionapp,linux", (string?)site["kind"]);
+        var runtime = site["properties"]!["functionAppConfig"]!["runtime"]!;
+        Assert.Equal("dotnet-isolated", (string?)runtime["name"]);
+        Assert.Equal("10.0", (string?)runtime["version"]);
 
-        var service = AzureYamlService();
-        Assert.Contains($"serviceName: '{service.Name}'", InfraFiles.StripComments(InfraFiles.Read("infra", "main.bicep")));
+        // Flex Consumption rejects these as app settings (the runtime is in functionAppConfig).
+        var settings = SettingsCoverageTests.AppSettings();
+        Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", settings.Keys);
+        Assert.DoesNotContain("FUNCTIONS_EXTENSION_VERSION", settings.Keys);
+
+        // azd finds the app by its tag: azd-service-name = the service name of azure.yaml.
+        var tags = ArmTemplate.CreateObjectPairs((string)site["tags"]!);
+        Assert.Equal("parameters('serviceName')", tags["azd-service-name"]);
+        Assert.Equal(AzureYamlService().Name, (string?)app.PassedParameter("serviceName"));
     }
 
     [Fact]
@@ -157,20 +92,31 @@ public sealed partial class InfraStructureTests
     }
 
     [Fact]
-    public void Functions_project_pins_worker_2x_packages_outside_central_management()
+    public void Functions_project_is_built_by_the_test_command_with_central_versions()
     {
         var csproj = File.ReadAllText(Path.Combine(InfraFiles.FunctionsDir, "Disclosure.Functions.csproj"));
-        Assert.Contains("<ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>", csproj);
-        Assert.Matches("Include=\"Microsoft.Azure.Functions.Worker\" Version=\"2\\.", csproj);
-        Assert.Matches("Include=\"Microsoft.Azure.Functions.Worker.Sdk\" Version=\"2\\.", csproj);
-        Assert.Matches("Include=\"Microsoft.Azure.Functions.Worker.Extensions.Storage.Blobs\" Version=\"6\\.", csproj);
-        Assert.Contains("Microsoft.Azure.Functions.Worker.Extensions.Timer", csproj);
-        var slnf = InfraFiles.Read("Serverless.Local.slnf");
-        Assert.DoesNotContain("Disclosure.Functions", slnf); // not restorable on the build machines
+        Assert.DoesNotMatch(@"<PackageReference[^>]+Version=", csproj); // versions are central
+        var props = InfraFiles.Read("Directory.Packages.props");
+        foreach (var (package, version) in new[]
+                 {
+                     ("Microsoft.Azure.Functions.Worker", "2.52.0"), ("Microsoft.Azure.Functions.Worker.Sdk", "2.1.0"),
+                     ("Microsoft.Azure.Functions.Worker.Extensions.Storage.Blobs", "6.8.2"), ("Microsoft.Azure.Functions.Worker.Extensions.Timer", "4.3.1"),
+                     ("Microsoft.Azure.Functions.Worker.ApplicationInsights", "2.51.0"), ("Microsoft.ApplicationInsights.WorkerService", "2.23.0"),
+                 })
+        {
+            Assert.Contains($"<PackageVersion Include=\"{package}\" Version=\"{version}\" />", props);
+        }
+
+        // NuGet taking another version than the one named must fail the build, not pass silently.
+        Assert.DoesNotContain("NU1603", InfraFiles.Read("Directory.Build.props"));
+        using var slnf = JsonDocument.Parse(InfraFiles.Read("Serverless.Local.slnf"));
+        Assert.Contains("functions/Disclosure.Functions/Disclosure.Functions.csproj",
+            slnf.RootElement.GetProperty("solution").GetProperty("projects").EnumerateArray().Select(p => p.GetString()));
         Assert.Contains("Disclosure.Functions.csproj", InfraFiles.Read("Serverless.sln"));
+        Assert.DoesNotContain("-warnaserror", InfraFiles.Read("scripts", "test.sh"), StringComparison.OrdinalIgnoreCase);
     }
 
-    private static (string Name, string Project, string Language, string Host) AzureYamlService()
+    internal static (string Name, string Project, string Language, string Host) AzureYamlService()
     {
         var yaml = InfraFiles.Read("azure.yaml").ReplaceLineEndings("\n");
         var m = Regex.Match(yaml, @"\nservices:\n  (?<name>[\w-]+):\n(?<body>(?:    .*\n)+)");
@@ -178,9 +124,4 @@ public sealed partial class InfraStructureTests
         string Field(string key) => Regex.Match(m.Groups["body"].Value, $@"^\s+{key}:\s*(\S+)", RegexOptions.Multiline).Groups[1].Value;
         return (m.Groups["name"].Value, Field("project"), Field("language"), Field("host"));
     }
-
-    private static string StripStrings(string bicep) => Regex.Replace(bicep, @"'(?:[^'\\]|\\.)*'", "''");
-
-    [GeneratedRegex(@"\b(?<symbol>\w+)\.outputs\.(?<output>\w+)")]
-    private static partial Regex OutputUse();
 }

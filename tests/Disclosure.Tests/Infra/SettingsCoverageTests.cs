@@ -1,12 +1,13 @@
 using System.Reflection;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Disclosure.Pipeline.Configuration;
 
 namespace Disclosure.Tests.Infra;
 
 /// <summary>
-/// Every setting the code reads (Disclosure.Pipeline.Configuration.SettingNames) is set in Azure by infra/ and locally
-/// by local.settings.sample.json, and every container the code expects is created by infra/.
+/// Every setting the code reads (Disclosure.Pipeline.Configuration.SettingNames) is set in Azure by the compiled template
+/// and locally by local.settings.sample.json, and every container the code expects is created by the template.
 /// </summary>
 public sealed partial class SettingsCoverageTests
 {
@@ -16,6 +17,24 @@ public sealed partial class SettingsCoverageTests
     /// </summary>
     private static readonly HashSet<string> LocalOnlySecrets =
         [SettingNames.CosmosKey, SettingNames.AlertsTopicKey, SettingNames.DocumentIntelligenceKey];
+
+    /// <summary>
+    /// The function app's settings in the compiled template, each with its value (JSON or expression text): those main
+    /// passes to the function-app module (appSettings) and those the module adds itself (union(appSettings, {...})).
+    /// </summary>
+    internal static IReadOnlyDictionary<string, string> AppSettings()
+    {
+        var app = Bicep.Main.Module("function-app");
+        var settings = app.PassedParameter("appSettings")!.AsObject().ToDictionary(p => p.Key, p => ArmTemplate.Text(p.Value), StringComparer.Ordinal);
+        var config = Assert.Single(app.Resources, r => (string?)r["type"] == "Microsoft.Web/sites/config");
+        Assert.Contains("'appsettings'", (string)config["name"]!, StringComparison.Ordinal);
+        foreach (var (key, value) in ArmTemplate.CreateObjectPairs((string)config["properties"]!))
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
 
     public static TheoryData<string> AllSettings()
     {
@@ -45,10 +64,10 @@ public sealed partial class SettingsCoverageTests
     [MemberData(nameof(AzureSettings))]
     public void Setting_is_set_by_infra(string setting)
     {
-        var keys = InfraFiles.BicepObjectKeys;
+        var keys = AppSettings().Keys;
         // Identity-based connections are a group of keys with the setting as prefix (ReportsStorage__blobServiceUri ...).
         var set = keys.Contains(setting) || keys.Any(k => k.StartsWith(setting + "__", StringComparison.Ordinal));
-        Assert.True(set, $"Setting '{setting}' is read by the code but no .bicep file under infra/ sets it (as '{setting}:' or '{setting}__…:').");
+        Assert.True(set, $"Setting '{setting}' is read by the code but the compiled template does not give the function app '{setting}' or '{setting}__…'.");
     }
 
     [Theory]
@@ -67,65 +86,60 @@ public sealed partial class SettingsCoverageTests
     [Theory]
     [MemberData(nameof(LocalOnly))]
     public void Local_only_secret_is_not_set_by_infra(string setting) =>
-        Assert.DoesNotContain(setting, InfraFiles.BicepObjectKeys);
+        Assert.DoesNotContain(setting, AppSettings().Keys);
 
     public static TheoryData<string> LocalOnly() => new(LocalOnlySecrets);
 
     [Fact]
     public void Every_cosmos_container_the_code_expects_is_created_by_infra()
     {
-        var cosmos = InfraFiles.StripComments(InfraFiles.Read("infra", "modules", "cosmos.bicep"));
-        var start = cosmos.IndexOf("param containerNames array = [", StringComparison.Ordinal);
-        Assert.True(start >= 0, "infra/modules/cosmos.bicep must declare `param containerNames array = [...]`.");
-        var list = cosmos[start..cosmos.IndexOf(']', start)];
-        var declared = QuotedStrings().Matches(list).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
-        Assert.NotEmpty(declared);
+        var cosmos = Bicep.Main.Module("cosmos");
+        var containers = Assert.Single(cosmos.Resources, r => (string?)r["type"] == "Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers");
+        // One container per entry of containerNames (a copy loop), all partitioned on the code's key path.
+        Assert.Equal("[length(parameters('containerNames'))]", (string?)containers["copy"]?["count"]);
+        var created = cosmos.ResolveStrings(cosmos.Parameters["containerNames"]!["defaultValue"]);
+        Assert.Null(cosmos.PassedParameter("containerNames")); // main keeps the module's list
         foreach (var container in ExpectedCosmosContainers())
         {
-            Assert.True(declared.Contains(container), $"Cosmos container '{container}' is used by the code but not created in infra/modules/cosmos.bicep (containerNames).");
+            Assert.True(created.Contains(container), $"Cosmos container '{container}' is used by the code but not created by infra/modules/cosmos.bicep (containerNames).");
         }
 
         var pkPath = typeof(SettingNames).Assembly.GetType("Disclosure.Pipeline.Cosmos.CosmosContainers")
             ?.GetField("PartitionKeyPath")?.GetRawConstantValue() as string ?? "/pk";
-        Assert.Matches(@"paths:\s*\[\s*'" + Regex.Escape(pkPath) + @"'\s*\]", cosmos);
+        Assert.Equal([pkPath], containers["properties"]!["resource"]!["partitionKey"]!["paths"]!.AsArray().Select(p => (string?)p));
     }
 
     [Fact]
     public void Cosmos_database_default_matches_the_code()
     {
-        var main = InfraFiles.StripComments(InfraFiles.Read("infra", "main.bicep"));
-        Assert.Matches(@"param cosmosDatabaseName string = '" + Regex.Escape(ExpectedCosmosDatabase()) + "'", main);
-        Assert.Contains("Cosmos__Database: cosmos.outputs.databaseName", main);
+        var main = Bicep.Main;
+        Assert.Equal(ExpectedCosmosDatabase(), (string?)main.Parameters["cosmosDatabaseName"]!["defaultValue"]);
+        Assert.Equal("[parameters('cosmosDatabaseName')]", (string?)main.Module("cosmos").PassedParameter("databaseName"));
+        Assert.Matches(@"'cosmos'\).*\.outputs\.databaseName\.value\]$", AppSettings()[SettingNames.CosmosDatabase]);
     }
 
     [Fact]
     public void Every_blob_container_the_code_expects_is_created_by_infra()
     {
-        var main = InfraFiles.StripComments(InfraFiles.Read("infra", "main.bicep"));
-        var vars = VarDecl().Matches(main).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["value"].Value);
-        var start = main.IndexOf("containerNames: [", StringComparison.Ordinal);
-        Assert.True(start >= 0, "infra/main.bicep must pass `containerNames: [...]` to the storage module.");
-        var created = main[start..main.IndexOf(']', start)]
-            .Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Skip(1)
-            .Select(e => e.StartsWith('\'') ? e.Trim('\'') : vars.GetValueOrDefault(e, e))
-            .ToHashSet(StringComparer.Ordinal);
+        var storage = Bicep.Main.Module("storage");
+        var created = storage.ResolveStrings(storage.PassedParameter("containerNames"));
         foreach (var container in ExpectedBlobContainers())
         {
             Assert.True(created.Contains(container), $"Blob container '{container}' is used by the code but infra/main.bicep does not create it.");
         }
 
-        var storage = InfraFiles.StripComments(InfraFiles.Read("infra", "modules", "storage.bicep"));
-        Assert.Contains("for containerName in containerNames", storage);
-        Assert.Contains("allowSharedKeyAccess: false", storage);
+        var containers = storage.Resources.Where(r => (string?)r["type"] == "Microsoft.Storage/storageAccounts/blobServices/containers").ToList();
+        Assert.Contains(containers, c => (string?)c["copy"]?["count"] == "[length(parameters('containerNames'))]");
+        Assert.All(containers, c => Assert.Equal("None", (string?)c["properties"]!["publicAccess"]));
     }
 
     [Fact]
     public void Blob_trigger_watches_the_reports_container()
     {
         var container = ExpectedBlobContainers()[0];
-        var main = InfraFiles.StripComments(InfraFiles.Read("infra", "main.bicep"));
-        Assert.Contains($"var reportsContainerName = '{container}'", main);
-        Assert.Contains("Reports__Container: reportsContainerName", main);
+        var main = Bicep.Main;
+        Assert.Equal(container, main.Resolve(JsonValue.Create(AppSettings()[SettingNames.ReportsContainer]))?.ToString());
+        Assert.Equal(container, main.Resolve(main.Outputs["REPORTS_CONTAINER_NAME"]!["value"])?.ToString());
         var trigger = File.ReadAllText(Path.Combine(InfraFiles.FunctionsDir, "ProcessReport.cs"));
         Assert.Contains($"BlobPath = \"{container}/{{name}}\"", trigger);
         Assert.Contains("Source = BlobTriggerSource.EventGrid", trigger);
@@ -136,7 +150,8 @@ public sealed partial class SettingsCoverageTests
     {
         var type = typeof(SettingNames).Assembly.GetType("Disclosure.Pipeline.Sweep.SweepOptions");
         var expected = type?.GetField("DefaultSchedule")?.GetRawConstantValue() as string ?? "0 0 17 31 1,3 *";
-        Assert.Contains($"param sweepSchedule string = '{expected}'", InfraFiles.Read("infra", "main.bicep"));
+        Assert.Equal(expected, (string?)Bicep.Main.Parameters["sweepSchedule"]!["defaultValue"]);
+        Assert.Equal("[parameters('sweepSchedule')]", AppSettings()[SettingNames.SweepSchedule]);
         Assert.Contains($"SWEEP_SCHEDULE={expected}", InfraFiles.Read("infra", "main.parameters.json"));
         Assert.Equal(expected, InfraFiles.LocalSettings()[SettingNames.SweepSchedule]);
         Assert.Equal(6, expected.Split(' ').Length); // the Functions timer wants seconds
@@ -171,6 +186,7 @@ public sealed partial class SettingsCoverageTests
     {
         var trigger = File.ReadAllText(Path.Combine(InfraFiles.FunctionsDir, "ProcessReport.cs"));
         Assert.Contains("[Function(nameof(ProcessReport))]", trigger);
+        var outputs = Bicep.Main.Outputs;
         foreach (var hook in new[] { "postdeploy.sh", "postdeploy.ps1" })
         {
             var text = InfraFiles.Read("infra", "hooks", hook);
@@ -183,8 +199,7 @@ public sealed partial class SettingsCoverageTests
             {
                 var output = v.Groups[1].Value;
                 if (output == "LASTEXITCODE") continue; // PowerShell's, not azd's
-                Assert.True(InfraFiles.Outputs(InfraFiles.Read("infra", "main.bicep")).Contains(output),
-                    $"{hook} reads {output} from the azd environment, but infra/main.bicep has no such output.");
+                Assert.True(outputs.ContainsKey(output), $"{hook} reads {output} from the azd environment, but the compiled template has no such output.");
             }
         }
     }
@@ -239,12 +254,6 @@ public sealed partial class SettingsCoverageTests
             Default("Disclosure.Pipeline.Sweep.SweepOptions", "LockContainer", "sweep-locks"),
         ];
     }
-
-    [GeneratedRegex(@"'([^']+)'")]
-    private static partial Regex QuotedStrings();
-
-    [GeneratedRegex(@"^var\s+(?<name>\w+)\s*=\s*'(?<value>[^']*)'", RegexOptions.Multiline)]
-    private static partial Regex VarDecl();
 
     [GeneratedRegex(@"SettingNames\.(\w+)")]
     private static partial Regex SettingNamesRef();

@@ -1,0 +1,63 @@
+using System.Reflection;
+using Azure.Core;
+using Azure.Identity;
+using Disclosure.Core.Engine;
+using Disclosure.Functions;
+using Disclosure.Integration.Tests.Infrastructure;
+using Disclosure.Pipeline.Configuration;
+using Disclosure.Pipeline.Processing;
+using Disclosure.Pipeline.Sweep;
+using Microsoft.ApplicationInsights.Extensibility;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Disclosure.Integration.Tests.Functions;
+
+/// <summary>The real worker's builder with the app's composition; offline (building clients makes no call).</summary>
+public sealed class FunctionsCompositionTests
+{
+    public static TheoryData<string> SettingSets() => new("local.settings.sample.json", "infra (identity-based)");
+
+    private static IReadOnlyDictionary<string, string?> Settings(string set) =>
+        set.StartsWith("local", StringComparison.Ordinal) ? FunctionsApp.SampleSettings(EmulatorFixture.FindRepoRoot()) : FunctionsApp.AzureSettings();
+
+    [Theory]
+    [MemberData(nameof(SettingSets))]
+    public void Both_functions_resolve_from_the_built_app(string set)
+    {
+        using var host = FunctionsApp.Build(Settings(set));
+        Assert.NotNull(FunctionsApp.Function<ProcessReport>(host));
+        Assert.NotNull(FunctionsApp.Function<AnnualSweep>(host));
+        // What they run is the shared composition's: one engine, the processing service, the sweep.
+        Assert.NotNull(host.Services.GetRequiredService<ReportProcessingService>());
+        Assert.NotNull(host.Services.GetRequiredService<SweepRunner>());
+        // One size limit for every reader, the pipeline's (Pipeline__MaxBytes), OCR readers included.
+        Assert.Equal(host.Services.GetRequiredService<PipelineOptions>().MaxBytes, host.Services.GetRequiredService<ReportEngine>().Limits.MaxBytes);
+    }
+
+    [Theory]
+    [MemberData(nameof(SettingSets))]
+    public void The_timer_trigger_is_the_only_schedule(string set)
+    {
+        var builder = FunctionsApp.Builder(Settings(set));
+        // The local host's in-process schedule would sweep again in every live instance; no poller either.
+        Assert.DoesNotContain(builder.Services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(SweepScheduler));
+        Assert.DoesNotContain(builder.Services, d => d.ServiceType == typeof(Disclosure.Pipeline.Hosting.BlobPollingService));
+    }
+
+    [Fact]
+    public void Telemetry_is_sent_with_the_apps_credential()
+    {
+        using var host = FunctionsApp.Build(FunctionsApp.AzureSettings());
+        var credential = host.Services.GetRequiredService<TokenCredential>();
+        Assert.IsType<DefaultAzureCredential>(credential);
+
+        // Application Insights keeps the credential in an internal envelope (SetAzureTokenCredential); the resource has
+        // local auth off, so without it no telemetry would be accepted.
+        var telemetry = host.Services.GetRequiredService<TelemetryConfiguration>();
+        var envelope = typeof(TelemetryConfiguration).GetProperty("CredentialEnvelope", BindingFlags.Instance | BindingFlags.NonPublic)?.GetValue(telemetry);
+        Assert.True(envelope is not null, "TelemetryConfiguration has no credential: SetAzureTokenCredential was not applied.");
+        var inner = envelope!.GetType().GetProperty("Credential", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)?.GetValue(envelope);
+        Assert.Same(credential, inner);
+    }
+}

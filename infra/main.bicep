@@ -1,5 +1,6 @@
-// Disclosure audit: everything `azd up` provisions. Kept to plain resources (no registry modules) because no Bicep
-// compiler runs on the build machines; tests/Disclosure.Tests/Infra checks these files as text instead.
+// Disclosure audit: everything `azd up` provisions. Kept to plain resources (no registry modules: the build machines
+// reach no Bicep registry). The tests compile it with Bicep and read the ARM template (tests/Disclosure.Tests/Infra,
+// docs/infra.md); `bicep lint` runs with infra/bicepconfig.json, which makes the linter's warnings errors.
 // Shape follows the Azure Functions Flex Consumption azd quickstarts (Event Grid blob trigger + user-assigned identity).
 targetScope = 'subscription'
 

@@ -76,7 +76,7 @@ internal sealed partial class ArmTemplate(JsonObject json, ArmTemplate? parent =
         return node;
     }
 
-    /// <summary>An array value resolved element by element (e.g. a module's containerNames).</summary>
+    /// <summary>An array value resolved element by element in this template's scope (e.g. the containerNames main passes).</summary>
     public IReadOnlyList<string> ResolveStrings(JsonNode? node) =>
         (Resolve(node) as JsonArray ?? []).Select(e => Resolve(e)?.ToString() ?? "").ToList();
 

@@ -122,7 +122,7 @@ public sealed partial class SettingsCoverageTests
     public void Every_blob_container_the_code_expects_is_created_by_infra()
     {
         var storage = Bicep.Main.Module("storage");
-        var created = storage.ResolveStrings(storage.PassedParameter("containerNames"));
+        var created = Bicep.Main.ResolveStrings(storage.PassedParameter("containerNames")); // main's variables
         foreach (var container in ExpectedBlobContainers())
         {
             Assert.True(created.Contains(container), $"Blob container '{container}' is used by the code but infra/main.bicep does not create it.");

@@ -19,6 +19,8 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
     private Process? _azurite;
     private Process? _cosmos;
 
@@ -176,7 +178,8 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     private async Task WaitForPortAsync(int port, string name)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // A readiness wait, not a measurement: node needs well over a minute to start on a loaded 2-core machine.
+        var deadline = DateTime.UtcNow + StartTimeout;
         while (DateTime.UtcNow < deadline)
         {
             try
@@ -191,7 +194,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
             }
         }
 
-        throw new InvalidOperationException($"{name} did not open port {port} within 60 s; see logs in {ArtifactsDirectory}");
+        throw new InvalidOperationException($"{name} did not open port {port} within {StartTimeout.TotalSeconds:0} s; see logs in {ArtifactsDirectory}");
     }
 
     private static int FreePort()

@@ -66,13 +66,18 @@ public sealed class DocxReader : IDocumentReader
                 return ReadOutcome.Fail(FailureCodes.Corrupt, "DOCX 结构无效：找不到主文档部分（package has no main document part）");
             }
 
+            if (mainEntry.Length > _limits.MaxPartBytes)
+            {
+                return PartTooLarge(mainEntry.Length);
+            }
+
             XDocument xml;
-            using (var partStream = mainEntry.Open())
+            using (var partStream = new CappedStream(mainEntry.Open(), _limits.MaxPartBytes))
             using (var reader = XmlReader.Create(partStream, new XmlReaderSettings
             {
                 DtdProcessing = DtdProcessing.Prohibit,
                 XmlResolver = null,
-                MaxCharactersInDocument = _limits.MaxUncompressedBytes,
+                MaxCharactersInDocument = _limits.MaxPartBytes,
                 IgnoreComments = true,
                 IgnoreProcessingInstructions = true,
             }))
@@ -96,10 +101,64 @@ public sealed class DocxReader : IDocumentReader
 
             return ReadOutcome.Ok(new LayoutDocument(SourceFormat.Docx, walker.Page, walker.Blocks));
         }
+        catch (CappedStream.CapExceededException)
+        {
+            // The declared size lied: the part inflated past the cap while being parsed.
+            return PartTooLarge(_limits.MaxPartBytes + 1);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
             return ReadOutcome.Fail(FailureCodes.Corrupt, $"DOCX 文件已损坏或结构无效：{ex.Message}（corrupt DOCX: {ex.GetType().Name}）");
         }
+    }
+
+    private ReadOutcome PartTooLarge(long bytes) =>
+        ReadOutcome.Fail(FailureCodes.MemoryLimit,
+            $"DOCX 正文部分解压后 {bytes:N0} 字节以上，超过 {_limits.MaxPartBytes:N0} 字节的上限（DOCX part size budget exceeded）");
+
+    /// <summary>A read-only stream that fails once more than its cap has been read (declared zip sizes can lie).</summary>
+    private sealed class CappedStream(Stream inner, long cap) : Stream
+    {
+        private long _read;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = inner.Read(buffer, offset, count);
+            _read += n;
+            return _read > cap ? throw new CapExceededException() : n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        public sealed class CapExceededException : IOException;
     }
 
     /// <summary>WordprocessingML names, transitional and strict.</summary>

@@ -14,8 +14,8 @@ public static class EngineComposition
 {
     public static ReportEngine CreateEngine(ReadLimits? limits = null, IConfiguration? configuration = null)
     {
-        limits ??= new ReadLimits();
         configuration ??= new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        limits ??= Disclosure.Pipeline.Configuration.EngineSettings.Limits(configuration, new ReadLimits().MaxBytes);
         var ocr = OcrReaders.FromConfiguration(configuration);
 
         // Entra ID when Document Intelligence is chosen without a key (managed identity in Azure, developer login locally).

@@ -40,7 +40,7 @@ public static class LocalHost
     public static IServiceCollection AddEngine(this IServiceCollection services, IConfiguration configuration)
     {
         var maxBytes = PipelineOptions.From(configuration).MaxBytes;
-        return services.AddSingleton(_ => EngineComposition.CreateEngine(new ReadLimits { MaxBytes = maxBytes }, configuration));
+        return services.AddSingleton(_ => EngineComposition.CreateEngine(EngineSettings.Limits(configuration, maxBytes), configuration));
     }
 
     public static IServiceCollection AddLocalPipeline(this IServiceCollection services, IConfiguration configuration)

@@ -34,6 +34,7 @@ internal static class HtmlBudget
                 break;
             }
 
+            ReaderWork.Add();
             if ((nodes & 0x3FFF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();

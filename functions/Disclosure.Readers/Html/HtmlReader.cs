@@ -123,6 +123,7 @@ public sealed class HtmlReader : IDocumentReader
 
         private void VisitElement(IElement element, int depth)
         {
+            ReaderWork.Add();
             if ((++_visited & 0x3FF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -220,6 +221,7 @@ public sealed class HtmlReader : IDocumentReader
             stack.Push(element);
             while (stack.Count > 0)
             {
+                ReaderWork.Add();
                 var node = stack.Pop();
                 if (node is IText t)
                 {

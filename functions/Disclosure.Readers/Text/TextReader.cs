@@ -96,6 +96,7 @@ public sealed partial class TextReader : IDocumentReader
 
         for (var i = 0; i < logical.Count; i++)
         {
+            ReaderWork.Add();
             if ((i & 0xFFF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -140,6 +141,7 @@ public sealed partial class TextReader : IDocumentReader
         var next = false;
         for (var i = lines.Count - 1; i >= 0; i--)
         {
+            ReaderWork.Add();
             flags[i] = next;
             if (!string.IsNullOrWhiteSpace(lines[i]))
             {
@@ -167,6 +169,7 @@ public sealed partial class TextReader : IDocumentReader
         var nonBlank = 0;
         for (var i = 0; i < lines.Length; i++)
         {
+            ReaderWork.Add();
             if ((i & 0xFFF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -7,6 +7,7 @@ using Disclosure.Readers.Html;
 using Disclosure.Readers.Text;
 using Disclosure.Tests.Readers.Support;
 using Disclosure.Tests.Support;
+using TextReader = Disclosure.Readers.Text.TextReader;
 
 namespace Disclosure.Tests.Hostile;
 

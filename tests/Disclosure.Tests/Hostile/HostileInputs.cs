@@ -27,7 +27,7 @@ internal static class HostileInputs
 {
     private static readonly string Seed = File.ReadAllText(Path.Combine(RepoPaths.Seeds, "000_76a3a994e5f9533b.txt"));
 
-    private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Ocr", "Fixtures", name);
+    private static string Fixture(string name) => Path.Combine(OcrTestPaths.Fixtures, name);
 
     public static IReadOnlyList<HostileCase> Write(string folder)
     {

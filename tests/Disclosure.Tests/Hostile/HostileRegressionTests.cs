@@ -12,6 +12,7 @@ using Disclosure.Readers;
 using Disclosure.Readers.Docx;
 using Disclosure.Readers.Html;
 using Disclosure.Readers.Text;
+using Disclosure.Tests.Ocr;
 using Disclosure.Tests.Support;
 using Spectre.Console;
 using TextReader = Disclosure.Readers.Text.TextReader;
@@ -23,7 +24,7 @@ public sealed class HostileRegressionTests
 {
     private static readonly string SeedPath = Path.Combine(RepoPaths.Seeds, "000_76a3a994e5f9533b.txt");
 
-    private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Ocr", "Fixtures", name);
+    private static string Fixture(string name) => Path.Combine(OcrTestPaths.Fixtures, name);
 
     /// <summary>A reader that never returns and ignores cancellation: the budget still ends the document.</summary>
     private sealed class StuckReader : IDocumentReader
@@ -124,11 +125,11 @@ public sealed class HostileRegressionTests
     }
 
     [Fact]
-    public void Big5_is_recognised_and_never_read_as_gb18030()
+    public async Task Big5_is_recognised_and_never_read_as_gb18030()
     {
         var bytes = TextDecoder.Big5.GetBytes("政府資訊公開工作年度報告\n一、總體情況\n本機關依法公開政府資訊，受理申請十二件。\n");
         Assert.Equal(TextDecoder.Big5Name, TextDecoder.Decode(bytes).Encoding);
-        var outcome = new TextReader().ReadAsync(bytes, CancellationToken.None).AsTask().Result;
+        var outcome = await new TextReader().ReadAsync(bytes, CancellationToken.None);
         Assert.Equal(FailureCodes.UnsupportedFormat, outcome.ErrorCode);
         Assert.Contains("Big5", outcome.Error, StringComparison.Ordinal);
 
@@ -138,12 +139,12 @@ public sealed class HostileRegressionTests
     }
 
     [Fact]
-    public void Bytes_that_fit_no_chinese_encoding_fail_as_unknown_encoding()
+    public async Task Bytes_that_fit_no_chinese_encoding_fail_as_unknown_encoding()
     {
         var random = new Random(1);
         var bytes = Enumerable.Range(0, 3000).Select(i => (byte)(i % 5 == 0 ? 'a' : 0x80 + random.Next(0x20))).ToArray();
         Assert.Equal(TextDecoder.Unknown, TextDecoder.Decode(bytes).Encoding);
-        Assert.Equal(FailureCodes.UnknownEncoding, new TextReader().ReadAsync(bytes, CancellationToken.None).AsTask().Result.ErrorCode);
+        Assert.Equal(FailureCodes.UnknownEncoding, (await new TextReader().ReadAsync(bytes, CancellationToken.None)).ErrorCode);
     }
 
     [Fact]
@@ -211,7 +212,7 @@ public sealed class HostileRegressionTests
     }
 
     [Fact]
-    public void A_cli_command_facing_an_unreachable_cosmos_prints_one_line_and_exits_non_zero()
+    public async Task A_cli_command_facing_an_unreachable_cosmos_prints_one_line_and_exits_non_zero()
     {
         using var closed = new TcpListener(IPAddress.Loopback, 0);
         closed.Start();
@@ -226,8 +227,8 @@ public sealed class HostileRegressionTests
         psi.Environment["Cosmos__Endpoint"] = $"https://127.0.0.1:{port}/";
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
 
         Assert.Equal(ServiceErrors.ExitCode, process.ExitCode);
         var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -235,6 +236,6 @@ public sealed class HostileRegressionTests
         Assert.Contains($"127.0.0.1:{port}", line, StringComparison.Ordinal);
         Assert.Contains("scripts/emulators.sh", line, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
-        Assert.Equal(string.Empty, stdout.Result.Trim());
+        Assert.Equal(string.Empty, (await stdout).Trim());
     }
 }

@@ -78,6 +78,9 @@ public sealed record ReadLimits
     /// <summary>Lines of a text document. A report is a few hundred; a million is a memory attack.</summary>
     public int MaxTextLines { get; init; } = 200_000;
 
+    /// <summary>Table cells of a text document (a report has about a thousand); the extractor's work grows with them.</summary>
+    public int MaxTableCells { get; init; } = 200_000;
+
     /// <summary>Elements of an HTML page (AngleSharp keeps ~1 KB per node). A report page has a few thousand.</summary>
     public int MaxHtmlNodes { get; init; } = 200_000;
 

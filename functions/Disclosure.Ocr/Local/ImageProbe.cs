@@ -35,6 +35,12 @@ internal static class ImageProbe
         public long Pixels => Width * Height;
     }
 
+    /// <summary>
+    /// A header claiming more pixels than the default cap is reported with its size, whatever follows it: the reader then
+    /// refuses it as a pixel bomb (the clearer reason) before anything is decoded.
+    /// </summary>
+    private static readonly long ClaimedPixelsReportedAsSuch = new Disclosure.Core.Engine.ReadLimits().MaxPixels;
+
     /// <summary>ImageSharp with its default decoders; one instance, as its decoders are stateless.</summary>
     internal static Configuration Decoders { get; } = Configuration.Default.Clone();
 
@@ -73,7 +79,7 @@ internal static class ImageProbe
             Kind.Jpeg => JpegScan.Problem(b),
             _ => null,
         };
-        if (problem is not null)
+        if (problem is not null && (long)info.Width * info.Height <= ClaimedPixelsReportedAsSuch)
         {
             return Corrupt(kind, name, problem);
         }

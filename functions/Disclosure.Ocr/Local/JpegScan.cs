@@ -22,6 +22,7 @@ internal static class JpegScan
         int width = 0, height = 0;
         long neededBits = 0, availableBits = 0;
         var i = 2;
+        var ended = false;
         while (i + 4 <= b.Length)
         {
             if (b[i] != 0xFF)
@@ -38,6 +39,7 @@ internal static class JpegScan
 
             if (marker == 0xD9)
             {
+                ended = true;
                 break;
             }
 
@@ -99,6 +101,13 @@ internal static class JpegScan
                     var start = i + 2 + length;
                     var end = EntropyEnd(b, start, out var bytes);
                     availableBits += 8L * bytes;
+                    if (end + 2 <= b.Length && b[end] == 0xFF && b[end + 1] == 0xD9)
+                    {
+                        ended = true;
+                        i = end;
+                        break;
+                    }
+
                     i = end;
                     continue;
             }
@@ -106,9 +115,13 @@ internal static class JpegScan
             i += 2 + length;
         }
 
-        return frame is not null && neededBits > availableBits
-            ? $"JPEG header claims {width}×{height} pixels but its scan data holds at most {availableBits * 100 / Math.Max(1, neededBits)}% of them"
-            : null;
+        if (frame is not null && neededBits > availableBits)
+        {
+            return $"JPEG header claims {width}×{height} pixels but its scan data holds at most {availableBits * 100 / Math.Max(1, neededBits)}% of them";
+        }
+
+        // Cut off before its end-of-image marker: an upload that broke off, decoded as a grey page below the cut.
+        return frame is not null && neededBits > 0 && !ended ? "JPEG ends before its end-of-image marker (truncated file)" : null;
     }
 
     /// <summary>Shortest DC code and the end-of-block code length per table (0: table not defined).</summary>

@@ -26,6 +26,9 @@ public sealed class DocxReader : IDocumentReader
 {
     private const int MaxDepth = 48;
 
+    /// <summary>Element depth of the main part: Word writes 10–30 (nested tables a few dozen more); deeper is refused.</summary>
+    private const int MaxXmlDepth = 256;
+
     private readonly ReadLimits _limits;
 
     public DocxReader()
@@ -71,8 +74,24 @@ public sealed class DocxReader : IDocumentReader
                 return PartTooLarge(mainEntry.Length);
             }
 
+            // The part is read into memory (within its budget) and its nesting measured before the XML parser sees it:
+            // System.Xml's work per element grows with the depth of the prefixed elements open, so 20,000 nested
+            // content controls in a 2 KB file cost seconds of CPU.
+            var part = new MemoryStream();
+            using (var capped = new CappedStream(mainEntry.Open(), _limits.MaxPartBytes))
+            {
+                capped.CopyTo(part);
+            }
+
+            if (XmlDepth.Exceeds(part.GetBuffer().AsSpan(0, (int)part.Length), MaxXmlDepth))
+            {
+                return ReadOutcome.Fail(FailureCodes.MemoryLimit,
+                    $"DOCX 正文 XML 嵌套超过 {MaxXmlDepth} 层的上限（DOCX XML nesting depth budget exceeded）");
+            }
+
+            part.Position = 0;
             XDocument xml;
-            using (var partStream = new CappedStream(mainEntry.Open(), _limits.MaxPartBytes))
+            using (var partStream = part)
             using (var reader = XmlReader.Create(partStream, new XmlReaderSettings
             {
                 DtdProcessing = DtdProcessing.Prohibit,
@@ -109,6 +128,54 @@ public sealed class DocxReader : IDocumentReader
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
             return ReadOutcome.Fail(FailureCodes.Corrupt, $"DOCX 文件已损坏或结构无效：{ex.Message}（corrupt DOCX: {ex.GetType().Name}）");
+        }
+    }
+
+    /// <summary>One pass over XML bytes: does element nesting pass the limit? Comments, CDATA, PIs and declarations are skipped.</summary>
+    private static class XmlDepth
+    {
+        public static bool Exceeds(ReadOnlySpan<byte> xml, int limit)
+        {
+            var depth = 0;
+            var i = 0;
+            while (i < xml.Length)
+            {
+                var lt = xml[i..].IndexOf((byte)'<');
+                if (lt < 0 || i + lt + 1 >= xml.Length)
+                {
+                    return false;
+                }
+
+                i += lt + 1;
+                var c = xml[i];
+                if (c is (byte)'!' or (byte)'?')
+                {
+                    // Comment, CDATA, declaration or PI: skip to its end ("-->", "]]>" or ">").
+                    var rest = xml[i..];
+                    var end = rest.StartsWith("!--"u8) ? rest.IndexOf("-->"u8) : rest.StartsWith("![CDATA["u8) ? rest.IndexOf("]]>"u8) : rest.IndexOf((byte)'>');
+                    i = end < 0 ? xml.Length : i + end + 1;
+                    continue;
+                }
+
+                var gt = xml[i..].IndexOf((byte)'>');
+                if (gt < 0)
+                {
+                    return false;
+                }
+
+                if (c == (byte)'/')
+                {
+                    depth = Math.Max(0, depth - 1);
+                }
+                else if (xml[i + gt - 1] != (byte)'/' && ++depth > limit)
+                {
+                    return true;
+                }
+
+                i += gt + 1;
+            }
+
+            return false;
         }
     }
 

@@ -37,7 +37,7 @@ public sealed partial class TextReader : IDocumentReader
 
         try
         {
-            var document = Parse(text, _limits.MaxTextLines, cancellationToken) with { Notes = [$"encoding {encoding}"] };
+            var document = Parse(text, _limits.MaxTextLines, cancellationToken, _limits.MaxTableCells) with { Notes = [$"encoding {encoding}"] };
             return ValueTask.FromResult(ReadOutcome.Ok(document));
         }
         catch (BudgetExceededException ex)
@@ -66,8 +66,9 @@ public sealed partial class TextReader : IDocumentReader
     /// Parses decoded text, linear in its length: at most <paramref name="maxLines"/> non-blank lines (else
     /// <see cref="BudgetExceededException"/>), cancellation checked every few thousand lines.
     /// </summary>
-    public static LayoutDocument Parse(string text, int maxLines, CancellationToken cancellationToken)
+    public static LayoutDocument Parse(string text, int maxLines, CancellationToken cancellationToken, int maxCells = int.MaxValue)
     {
+        long cellCount = 0;
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         var logical = GlueContinuations(lines, maxLines, cancellationToken);
         var nextTableLine = NextTableLineFlags(logical, cancellationToken);
@@ -118,6 +119,13 @@ public sealed partial class TextReader : IDocumentReader
             var cells = SplitCells(line);
             if (cells is not null)
             {
+                cellCount += cells.Count;
+                if (cellCount > maxCells)
+                {
+                    throw new BudgetExceededException(FailureCodes.MemoryLimit,
+                        $"文本中的表格超过 {maxCells:N0} 个单元格的上限（table cell budget exceeded）");
+                }
+
                 pending.Add(cells);
             }
             else

@@ -16,8 +16,11 @@ namespace Disclosure.Tests.Hostile;
 [Collection(nameof(HostileBatteryCollection))]
 public sealed class HostileBatteryTests : IDisposable
 {
-    /// <summary>A short budget keeps the battery quick; the 300-page blank PDF must hit it, everything else must not.</summary>
-    private static readonly ReadLimits Limits = new() { DocumentTimeout = TimeSpan.FromSeconds(15) };
+    /// <summary>
+    /// A short budget keeps the battery quick; the 300-page blank PDF must hit it, everything else must not (30 s leaves
+    /// room for OCR of one image on a loaded shared machine).
+    /// </summary>
+    private static readonly ReadLimits Limits = new() { DocumentTimeout = TimeSpan.FromSeconds(30) };
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "disclosure-hostile-" + Guid.NewGuid().ToString("N"));
 
@@ -75,7 +78,7 @@ public sealed class HostileBatteryTests : IDisposable
         }
 
         psi.Environment["TMPDIR"] = Temp;
-        psi.Environment["Engine__DocumentTimeoutSeconds"] = "15";
+        psi.Environment["Engine__DocumentTimeoutSeconds"] = "30";
         using var process = Process.Start(psi)!;
         var stderr = process.StandardError.ReadToEndAsync();
         var lines = new List<string>();

@@ -117,6 +117,15 @@ public sealed class ReaderPropertyTests
         }, iter: 60, threads: 1);
     }
 
+    /// <summary>Found by the HTML property (CsCheck seed 65GrMFK_j5s1): a repeated table-3 header cell threw in the extractor.</summary>
+    [Fact]
+    public async Task Regression_a_repeated_table_3_header_cell_does_not_throw()
+    {
+        var html = Mutate(Pages[3 % Pages.Length], HtmlPieces, -18739, 9);
+        var result = await new ReportEngine(ReaderRegistry.CreateDefault(new ReadLimits())).AnalyzeAsync("m.html", Encoding.UTF8.GetBytes(html));
+        Assert.NotEqual(FailureCodes.EngineError, result.ErrorCode);
+    }
+
     private static string Mutate(string source, string[] pieces, int seed, int edits)
     {
         var random = new Random(seed);

@@ -200,6 +200,7 @@ module functionApp 'modules/function-app.bicep' = {
       // Alerts: Event Grid custom topic with Entra ID (EventGrid Data Sender); Alerts__TopicKey stays unset in Azure.
       Alerts__TopicEndpoint: alertsTopic.outputs.endpoint
       Alerts__MinSeverity: alertsMinSeverity
+      Engine__DocumentTimeoutSeconds: '120'
       Alerts__WebhookUrl: alertsWebhookUrl
       // OCR: Document Intelligence via Entra ID (Cognitive Services User); DocumentIntelligence__Key stays unset in Azure.
       Ocr__Engine: ocrEngine

@@ -32,7 +32,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton(alerts);
         services.AddSingleton(cosmos);
         // The default readers (text, HTML, DOCX); registered readers (e.g. PDF/OCR backends) come after them and win per format.
-        var limits = new ReadLimits { MaxBytes = pipeline.MaxBytes };
+        var limits = EngineSettings.Limits(configuration, pipeline.MaxBytes);
         services.TryAddSingleton(sp => new ReportEngine(
             [.. Disclosure.Readers.ReaderRegistry.CreateDefault(limits), .. sp.GetServices<IDocumentReader>()], limits));
 

@@ -49,6 +49,12 @@ public static class FileAnalysis
     public static async Task<ReportResult> AnalyzeFileAsync(ReportEngine engine, string path, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(path);
+        if (FileKind.NotRegular(path) is { } kind)
+        {
+            return ReportEngine.Failed(new SourceInfo(name, string.Empty, "unknown", null, false), FailureCodes.NotAFile,
+                $"不是普通文件（{kind}），未读取（not a regular file: only regular files are read）");
+        }
+
         try
         {
             var length = new FileInfo(path).Length;

@@ -54,27 +54,53 @@ public sealed class ReportEngine
                 : $"暂不支持该格式：{FormatDetector.Name(format)}（no reader configured for this format）");
         }
 
-        ReadOutcome outcome;
+        // The document budget: a linked token every reader loop and child process observes, and a wait that gives up at
+        // the deadline even if a loop does not (the abandoned work sees the cancelled token at its next check).
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(_limits.DocumentTimeout);
+        var work = Task.Run(async () =>
+        {
+            var outcome = await reader.ReadAsync(content, budget.Token).ConfigureAwait(false);
+            budget.Token.ThrowIfCancellationRequested();
+            return outcome.Succeeded
+                ? Analyze(source, outcome.Document!)
+                : Failed(source, outcome.ErrorCode ?? FailureCodes.Corrupt, outcome.Error ?? "读取失败");
+        }, budget.Token);
         try
         {
-            outcome = await reader.ReadAsync(content, cancellationToken).ConfigureAwait(false);
+            return await work.WaitAsync(budget.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            Observe(work);
             throw;
+        }
+        catch (OperationCanceledException)
+        {
+            Observe(work);
+            return Failed(source, FailureCodes.Timeout,
+                $"超出单份文档的时间预算 {_limits.DocumentTimeout.TotalSeconds:0} 秒（document time budget exceeded: Engine__DocumentTimeoutSeconds）");
+        }
+        catch (BudgetExceededException ex)
+        {
+            return Failed(source, ex.Code, ex.Message);
         }
         catch (Exception ex)
         {
             // A backend bug must not take the batch down: it becomes a failed result with the reason.
-            return Failed(source, FailureCodes.EngineError, $"读取失败：{ex.GetType().Name}: {ex.Message}");
+            return Failed(source, FailureCodes.EngineError, $"读取失败：{ex.GetType().Name}: {Printable(ex.Message)}");
         }
+    }
 
-        if (!outcome.Succeeded)
-        {
-            return Failed(source, outcome.ErrorCode ?? FailureCodes.Corrupt, outcome.Error ?? "读取失败");
-        }
+    /// <summary>Work abandoned at the deadline may still fail later; its exception is observed, never raised on the finaliser.</summary>
+    private static void Observe(Task task) =>
+        task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
-        return Analyze(source, outcome.Document!);
+    /// <summary>Exception text can carry document bytes: control characters out, length bounded.</summary>
+    private static string Printable(string text)
+    {
+        var cleaned = new string([.. text.Where(c => !char.IsControl(c)).Take(300)]);
+        return cleaned;
     }
 
     /// <summary>Extract and validate an already read document (used by OCR paths and tests).</summary>
@@ -87,7 +113,7 @@ public sealed class ReportEngine
         {
             extracted = TemplateExtractor.Extract(document);
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException and not BudgetExceededException)
         {
             return Failed(source, FailureCodes.EngineError, $"表格提取失败：{ex.GetType().Name}: {ex.Message}");
         }

@@ -171,7 +171,8 @@ internal static partial class Table3Mapper
             for (var changed = true; changed;)
             {
                 changed = false;
-                var known = columnMap.Where(kv => kv.Key.Table == table).ToDictionary(kv => kv.Value, kv => kv.Key.Column);
+                // A header read twice (a repeated 商业企业 cell) names two columns: the first one counts (found by the property tests).
+                var known = columnMap.Where(kv => kv.Key.Table == table).GroupBy(kv => kv.Value).ToDictionary(g => g.Key, g => g.Min(kv => kv.Key.Column));
                 var used = known.Values.ToHashSet();
                 for (var i = 0; i < Standard.Length; i++)
                 {

@@ -50,6 +50,7 @@ internal static class ScanPage
         var allCells = tables.SelectMany(t => t.Cells).ToList();
         var (cellTexts, cellError) = await CellReader.ReadAsync(image, allCells, dpi, options, temp, $"p{pageNumber}-cells", ct).ConfigureAwait(false);
         var (tsv, pageError) = await pageRun.ConfigureAwait(false);
+        File.Delete(pgm); // Page images go as soon as read: a 300-page scan must not hold 300 of them (temp-disk budget).
         if (tsv is null || cellTexts is null)
         {
             return (null, pageError ?? cellError);

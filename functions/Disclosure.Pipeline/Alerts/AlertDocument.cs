@@ -70,6 +70,9 @@ public static class AlertEventTypes
     public const string SweepCompleted = "Disclosure.Sweep.Completed";
     public const string SweepAgencyCleared = "Disclosure.Sweep.AgencyCleared";
 
+    /// <summary>A report alert resolved because the blob now holds other content (re-uploaded under the same name).</summary>
+    public const string ReportSuperseded = "Disclosure.Report.Superseded";
+
     /// <summary>CloudEvent source for an event type: /disclosure/reports or /disclosure/sweep.</summary>
     public static string SourceFor(string eventType) =>
         eventType.StartsWith("Disclosure.Sweep.", StringComparison.Ordinal) ? "/disclosure/sweep" : "/disclosure/reports";

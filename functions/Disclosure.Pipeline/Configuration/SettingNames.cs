@@ -25,6 +25,9 @@ public static class SettingNames
 
     public const string AlertsMinSeverity = "Alerts__MinSeverity";
 
+    /// <summary>Wall-clock budget of one document in seconds, OCR included (default 120); over it the result is failed TIMEOUT.</summary>
+    public const string EngineDocumentTimeoutSeconds = "Engine__DocumentTimeoutSeconds";
+
     /// <summary>local (poppler + tesseract) or documentintelligence.</summary>
     public const string OcrEngine = "Ocr__Engine";
 

@@ -97,6 +97,11 @@ public sealed partial class ReportProcessingService
                 {
                     return null;
                 }
+                catch (RequestFailedException ex) when (IsRefused(ex))
+                {
+                    // The name is refused by the service: the download is refused too, and records the failure.
+                    return new BlobRef(blobName, "", 0, null);
+                }
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (TransientFaults.IsTransient(ex, cancellationToken))
@@ -157,16 +162,34 @@ public sealed partial class ReportProcessingService
         else
         {
             ReadOnlyMemory<byte>? content = given;
+            RequestFailedException? refused = null;
             if (content is null)
             {
-                var downloaded = await DownloadAsync(blob, ct).ConfigureAwait(false);
-                if (downloaded is null)
+                (ReadOnlyMemory<byte> Content, IReadOnlyDictionary<string, string>? Metadata)? downloaded = null;
+                try
                 {
-                    return new ProcessingOutcome(ProcessingKind.Gone, blob.Name, docKey);
+                    downloaded = await DownloadAsync(blob, ct).ConfigureAwait(false);
+                    if (downloaded is null)
+                    {
+                        return new ProcessingOutcome(ProcessingKind.Gone, blob.Name, docKey);
+                    }
+                }
+                catch (RequestFailedException ex) when (IsRefused(ex))
+                {
+                    refused = ex;
                 }
 
-                content = downloaded.Value.Content;
-                blob = blob with { Metadata = blob.Metadata ?? downloaded.Value.Metadata };
+                if (downloaded is { } d)
+                {
+                    content = d.Content;
+                    blob = blob with { Metadata = blob.Metadata ?? d.Metadata };
+                }
+            }
+
+            if (refused is not null || content is null)
+            {
+                result = DownloadFailure(blob, refused!);
+                return await StoreAsync(blob, receipt, result, attempt, ct).ConfigureAwait(false);
             }
 
             var sha = DocumentKeys.Sha256Hex(content.Value.Span);
@@ -183,6 +206,13 @@ public sealed partial class ReportProcessingService
                 : await AnalyzeAsync(blob.Name, content.Value, ct).ConfigureAwait(false);
         }
 
+        return await StoreAsync(blob, receipt, result, attempt, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Stores the result, its alert and the receipt (in this order: the receipt last, so a crash redoes the work).</summary>
+    private async Task<ProcessingOutcome> StoreAsync(BlobRef blob, Receipt? receipt, ReportResult result, int attempt, CancellationToken ct)
+    {
+        var docKey = DocumentKeys.DocKey(blob.Name);
         var now = _time.GetUtcNow();
         var pk = DocumentKeys.YearKey(result.Report.Year);
         if (receipt?.ResultPk is { } oldPk && oldPk != pk)
@@ -193,6 +223,7 @@ public sealed partial class ReportProcessingService
 
         var document = ResultDocuments.Build(result, blob, docKey, pk, now);
         await _results.UpsertAsync(document, ct).ConfigureAwait(false);
+        await _results.RecordYearAsync(pk, ct).ConfigureAwait(false);
         if (result.Report.Agency is { } agency && result.Report.Year is not null && result.Status != ResultStatus.Failed)
         {
             await _results.UpsertAgencyPointerAsync(DocumentKeys.AgencyKey(agency), pk, docKey, blob.Name, ct).ConfigureAwait(false);
@@ -202,6 +233,12 @@ public sealed partial class ReportProcessingService
         if (ReportAlerts.For(result, blob.Name, docKey, pk, _alertOptions.MinSeverity, now) is { } alert)
         {
             alertId = (await _alerts.RaiseAsync(alert, ct).ConfigureAwait(false)).Id;
+        }
+
+        if (receipt is { ContentSha256: { Length: >= 16 } oldSha, ResultPk: { } oldAlertPk } && oldSha != result.Source.Sha256)
+        {
+            // Other content under the same name: the old content's alert no longer describes the blob (announced once).
+            await _alerts.ResolveByIdAsync(DocumentKeys.ReportAlertId(docKey, oldSha), oldAlertPk, now, ct).ConfigureAwait(false);
         }
 
         var failed = result.Status == ResultStatus.Failed;
@@ -237,6 +274,18 @@ public sealed partial class ReportProcessingService
                 $"引擎错误：{ex.GetType().Name}: {ex.Message}");
         }
     }
+
+    /// <summary>
+    /// The storage service refuses this blob's download for good (400: e.g. a name with "../" it will not serve): retrying
+    /// changes nothing, so the blob gets a failed result and an alert rather than a silent poison receipt.
+    /// </summary>
+    private static bool IsRefused(RequestFailedException ex) => ex.Status is 400 or 414;
+
+    private static ReportResult DownloadFailure(BlobRef blob, RequestFailedException ex) =>
+        ReportEngine.Failed(new SourceInfo(blob.Name, DocumentKeys.Sha256Hex(System.Text.Encoding.UTF8.GetBytes("download:" + blob.Name + ":" + blob.ETag)), "unknown", null, false)
+            { Bytes = blob.Size },
+            FailureCodes.DownloadFailed,
+            $"无法下载该文件：存储服务拒绝（HTTP {ex.Status} {ex.ErrorCode}）；请检查文件名后重新上传（download refused by the storage service）");
 
     /// <summary>Reads at most MaxBytes + 1 bytes of the blob as of the listed ETag; null when it is gone or changed.</summary>
     private async Task<(ReadOnlyMemory<byte> Content, IReadOnlyDictionary<string, string>? Metadata)?> DownloadAsync(BlobRef blob, CancellationToken ct)

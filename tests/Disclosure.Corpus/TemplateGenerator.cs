@@ -10,7 +10,6 @@ public static class TemplateGenerator
     public static void Generate(string outDir, string templatePath, int count, int seed, IReadOnlyCollection<int> scanDpis, int first = 0)
     {
         Directory.CreateDirectory(outDir);
-        var rng = new Random(seed);
         var work = Path.Combine(Path.GetTempPath(), "corpus-template-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(work);
         try
@@ -18,6 +17,8 @@ public static class TemplateGenerator
             var specs = new List<(ReportSpec Spec, TemplateVariant Variant)>();
             for (var i = first; i < first + count; i++)
             {
+                // One generator per document, so that document i is the same whichever range is generated.
+                var rng = new Random(unchecked(seed * 7919 + i));
                 var variant = TemplateVariant.For(i, rng);
                 var spec = ReportSpec.Random($"lo-{seed}-{i:D3}", rng);
                 spec = variant.OldOtherRow ? spec.WithOldOtherRow() : spec;

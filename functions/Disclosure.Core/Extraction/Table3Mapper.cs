@@ -171,7 +171,8 @@ internal static partial class Table3Mapper
             for (var changed = true; changed;)
             {
                 changed = false;
-                var known = columnMap.Where(kv => kv.Key.Table == table).ToDictionary(kv => kv.Value, kv => kv.Key.Column);
+                // A header read twice (总计 over two lines, a repeated header) names two columns alike: the first one places its neighbours.
+                var known = columnMap.Where(kv => kv.Key.Table == table).GroupBy(kv => kv.Value).ToDictionary(g => g.Key, g => g.Min(kv => kv.Key.Column));
                 var used = known.Values.ToHashSet();
                 for (var i = 0; i < Standard.Length; i++)
                 {

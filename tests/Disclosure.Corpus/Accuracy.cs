@@ -263,7 +263,7 @@ public static class Accuracy
         return (tally, entry);
     }
 
-    private static void Add(Tally total, Tally t)
+    public static void Add(Tally total, Tally t)
     {
         foreach (var f in typeof(Tally).GetFields())
         {

@@ -8,7 +8,9 @@ namespace Disclosure.Corpus;
 /// <summary>HTML to PDF (Chromium), HTML to DOCX (LibreOffice), PDF to degraded scans (pdftoppm + rotation, blur, noise).</summary>
 public static class Converters
 {
-    public static void Run(string program, string workDir, params string[] args)
+    public static void Run(string program, string workDir, params string[] args) => Run(program, workDir, TimeSpan.FromMinutes(3), args);
+
+    public static void Run(string program, string workDir, TimeSpan timeout, params string[] args)
     {
         var psi = new ProcessStartInfo(program) { WorkingDirectory = workDir, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var a in args)
@@ -19,7 +21,7 @@ public static class Converters
         using var p = Process.Start(psi) ?? throw new InvalidOperationException($"{program} did not start");
         var err = p.StandardError.ReadToEndAsync();
         _ = p.StandardOutput.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromMinutes(3)))
+        if (!p.WaitForExit(timeout))
         {
             p.Kill(true);
             throw new TimeoutException($"{program} timed out");
@@ -75,7 +77,8 @@ public static class Converters
         Directory.CreateDirectory(outDir);
         try
         {
-            Run("soffice", outDir, [$"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target, "--outdir", Path.GetFullPath(outDir), .. inputs.Select(Path.GetFullPath)]);
+            // A minute to start, half a minute a document (a loaded machine; Writer converts one at a time).
+            Run("soffice", outDir, TimeSpan.FromSeconds(60 + 30 * inputs.Count), [$"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target, "--outdir", Path.GetFullPath(outDir), .. inputs.Select(Path.GetFullPath)]);
         }
         finally
         {

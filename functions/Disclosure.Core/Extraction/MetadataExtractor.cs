@@ -102,7 +102,8 @@ public static partial class MetadataExtractor
             }
         }
 
-        return new Metadata(string.IsNullOrEmpty(agency) ? null : agency, year, title, FindDate(closingLines) ?? FindDate(openingLines));
+        // "2023年政府信息公开工作年度报告" names no agency: the 政府 the pattern picks up is part of 政府信息公开.
+        return new Metadata(agency is null || agency.Length < 3 ? null : agency, year, title, FindDate(closingLines) ?? FindDate(openingLines));
     }
 
     /// <summary>A title wrapped over two lines (PDF layout: "…工作年度报" / "告") is read as one line.</summary>

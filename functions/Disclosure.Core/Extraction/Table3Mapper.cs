@@ -136,7 +136,8 @@ internal static partial class Table3Mapper
         // those cells are not read, and the row says so, rather than passing for blanks.
         foreach (var d in data.GroupBy(d => d.Key).Select(g => g.First()))
         {
-            var unread = CanonicalKeys.Table3Columns.Select(c => $"t3.{d.Key}.{c}").Where(k => !state.Cells.ContainsKey(k)).ToList();
+            // Only the columns the header has: a column the report's table lacks is a TEMPLATE_DEVIATION, not a misread.
+            var unread = layout.Where(c => c != "subtotal").Select(c => $"t3.{d.Key}.{c}").Where(k => !state.Cells.ContainsKey(k)).ToList();
             if (unread.Count > 0)
             {
                 foreach (var key in unread)
@@ -379,7 +380,7 @@ internal static partial class Table3Mapper
         var stray = d.Row.Slots.Where(s => s.IsNumber && ColumnOf(d, s, columnMap) is null).ToList();
         if (stray.Count > 0)
         {
-            var keys = CanonicalKeys.Table3Columns.Select(c => $"t3.{d.Key}.{c}").ToList();
+            var keys = CanonicalKeys.Table3Columns.Where(c => columnMap.ContainsValue(c)).Select(c => $"t3.{d.Key}.{c}").ToList();
             foreach (var key in keys)
             {
                 state.SetAbsent(key);

@@ -12,7 +12,8 @@ public sealed class ReportValidator
 
     /// <summary>The extractor's own findings plus every rule's, most severe first, in a stable order.</summary>
     public IReadOnlyList<Finding> Validate(ExtractedReport report) =>
-        GroupUncertain(report.Findings.Concat(_rules.SelectMany(rule => rule.Evaluate(report))).ToList())
+        // The extractor's doubtful readings are grouped; the rules' own (a broken identity on doubtful cells) stay apart: they say what matters.
+        GroupUncertain(report.Findings).Concat(_rules.SelectMany(rule => rule.Evaluate(report)))
             .Select((f, i) => (f, i))
             .OrderByDescending(x => x.f.Severity)
             .ThenBy(x => x.i)

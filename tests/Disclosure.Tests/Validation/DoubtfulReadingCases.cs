@@ -20,9 +20,9 @@ public sealed class DoubtfulReadingCases
         new("consistent, confident", [1, 2, 0, 0, 3], [], [], [FindingCodes.T4Total, FindingCodes.ExtractionUncertain], 0),
         new("broken, confident: an accusation", [1, 2, 0, 0, 4], [], [FindingCodes.T4Total], [FindingCodes.ExtractionUncertain], 0),
         new("broken, total doubtful: no accusation, the doubtful cell named", [1, 2, 0, 0, 4], ["t4.review.total"],
-            [FindingCodes.ExtractionUncertain], [FindingCodes.T4Total], 1),
-        new("broken, two doubtful cells: still one finding for the table", [1, 2, 0, 0, 4], ["t4.review.total", "t4.review.upheld"],
-            [FindingCodes.ExtractionUncertain], [FindingCodes.T4Total], 1),
+            [FindingCodes.ExtractionUncertain], [FindingCodes.T4Total], 2),
+        new("broken, two doubtful cells: one finding for the readings, one for the identity", [1, 2, 0, 0, 4], ["t4.review.total", "t4.review.upheld"],
+            [FindingCodes.ExtractionUncertain], [FindingCodes.T4Total], 2),
         new("consistent with a doubtful cell: no arithmetic finding", [1, 2, 0, 0, 3], ["t4.review.upheld"], [FindingCodes.ExtractionUncertain], [FindingCodes.T4Total], 1),
     ];
 

@@ -65,6 +65,30 @@ public static class Converters
         }
     }
 
+    /// <summary>
+    /// Converts documents with LibreOffice in one run (one start-up for all): <paramref name="target"/> is a
+    /// --convert-to argument such as <c>pdf:writer_pdf_Export</c> or <c>docx:MS Word 2007 XML</c>. Returns the outputs.
+    /// </summary>
+    public static List<string> Soffice(IReadOnlyList<string> inputs, string target, string outDir)
+    {
+        var profile = Path.Combine(Path.GetTempPath(), "corpus-soffice-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(outDir);
+        try
+        {
+            Run("soffice", outDir, [$"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target, "--outdir", Path.GetFullPath(outDir), .. inputs.Select(Path.GetFullPath)]);
+        }
+        finally
+        {
+            if (Directory.Exists(profile))
+            {
+                Directory.Delete(profile, true);
+            }
+        }
+
+        var ext = "." + target.Split(':')[0];
+        return [.. inputs.Select(i => Path.Combine(outDir, Path.GetFileNameWithoutExtension(i) + ext))];
+    }
+
     /// <summary>Rasterises every page at <paramref name="dpi"/> in grey, rotates, blurs and adds noise; writes PNG pages.</summary>
     public static List<string> PdfToScans(string pdf, string outPrefix, int dpi, double degrees, bool blur, double noise, int seed)
     {
@@ -85,6 +109,13 @@ public static class Converters
     /// </summary>
     public static void PdfToScanPdf(string pdf, string scanPdf, int dpi, double degrees, int seed) =>
         ImagePdf.Write(DegradedPages(pdf, dpi, degrees, blur: true, noise: 12, seed), dpi, scanPdf);
+
+    /// <summary>A scan of a print with the given defects, bound into an image-only PDF.</summary>
+    public static void PdfToScanPdf(string pdf, string scanPdf, ScanDefects defects, int seed) =>
+        ImagePdf.Write(
+            [.. DegradedPages(pdf, defects.Dpi, defects.Degrees, defects.Blur, defects.Noise, seed)
+                .Select(p => (p.W, p.H, Px: ScanDefects.Jpeg(p.W, p.H, ScanDefects.ApplyToner(p.Px, defects.Toner), defects.JpegQuality)))],
+            defects.Dpi, scanPdf);
 
     private static List<(int W, int H, byte[] Px)> DegradedPages(string pdf, int dpi, double degrees, bool blur, double noise, int seed)
     {

@@ -9,14 +9,17 @@ public sealed record VectorTableOptions
     /// <summary>Rules closer than this are one grid line: a border drawn once per cell edge, or as a thin rectangle, wobbles by a fraction of a point.</summary>
     public double RuleTolerance { get; init; } = 2.0;
 
-    /// <summary>A ruled box needs this many rows and columns to be a table; a single framed box is running text in a frame.</summary>
-    public int MinRows { get; init; } = 2;
+    /// <summary>One row is enough: the last row of a table that a page break cut off stands alone on the next page.</summary>
+    public int MinRows { get; init; } = 1;
 
-    /// <inheritdoc cref="MinRows"/>
+    /// <summary>A ruled box needs two columns to be a table; a single framed box is running text in a frame.</summary>
     public int MinColumns { get; init; } = 2;
 
     /// <summary>Confidence given to a cell that holds a letter without a Unicode mapping: its reading is incomplete, so it is flagged.</summary>
     public double UnmappedConfidence { get; init; } = 0.5;
+
+    /// <summary>Two numbers on one line of a cell further apart than this many ems are two cells' values: the rule between them is missing.</summary>
+    public double ValueGap { get; init; } = 1.0;
 
     /// <summary>Letters whose centres are this many ems apart vertically are on different lines of a cell.</summary>
     public double LineSplit { get; init; } = 0.5;
@@ -25,7 +28,14 @@ public sealed record VectorTableOptions
 }
 
 /// <summary>A text-layer page split by the lattice stage: words outside ruled tables, and the ruled tables read from their letters.</summary>
-public sealed record LatticePage(PageWords Words, IReadOnlyList<GridPart> Grids);
+public sealed record LatticePage(PageWords Words, IReadOnlyList<GridPart> Grids)
+{
+    /// <summary>The page with the stage's internal markers removed from cell text.</summary>
+    internal LatticePage Strip() => this with
+    {
+        Grids = [.. Grids.Select(g => g with { Cells = [.. g.Cells.Select(c => c.Text.Contains('\u0001', StringComparison.Ordinal) ? c with { Text = c.Text.Replace("\u0001", "", StringComparison.Ordinal) } : c)] })],
+    };
+}
 
 /// <summary>
 /// Lattice before stream, for text-layer pages: the rules a PDF draws (lines, thin rectangles, one per cell edge or one
@@ -42,6 +52,24 @@ public static class VectorTables
         var tables = RuleGrid.Build(page.Horizontal, page.Vertical, gridOptions)
             .Where(t => t.Xs.Count - 1 >= options.MinColumns && t.Ys.Count - 1 >= options.MinRows && t.Cells.Count >= 2)
             .ToList();
+        var result = ReadTables(page, tables, options, words);
+
+        // A grid with a cell holding two separate numbers on one line is missing a rule (borders left out): its cells
+        // would glue values of several columns together. Such tables are read from geometry instead (stream).
+        var broken = result.Grids.Select((g, i) => (g, i)).Where(x => x.g.Cells.Any(c => c.Text.Contains(MergedValues, StringComparison.Ordinal))).Select(x => x.i).ToHashSet();
+        if (broken.Count == 0)
+        {
+            return result.Strip();
+        }
+
+        return ReadTables(page, [.. tables.Where((_, i) => !broken.Contains(i))], options, words).Strip();
+    }
+
+    /// <summary>Marks, inside cell text, two numbers on one line with a wide gap between them (see <see cref="VectorTableOptions.ValueGap"/>).</summary>
+    private const string MergedValues = "\u0001";
+
+    private static LatticePage ReadTables(TextLayerPage page, List<RuledTable> tables, VectorTableOptions options, GlyphWordOptions? words)
+    {
 
         var outside = new List<Glyph>();
         var inside = tables.Select(t => new List<Glyph>[t.Cells.Count]).ToList();
@@ -114,9 +142,17 @@ public static class VectorTables
         var text = "";
         foreach (var line in lines)
         {
+            PositionedWord? previous = null;
             foreach (var word in GlyphWords.Build(line.OrderBy(g => g.Box.Left), wordOptions))
             {
+                if (previous is not null && TextRules.IsValue(previous.Text) && TextRules.IsValue(word.Text)
+                    && word.Box.Left - previous.Box.Right > options.ValueGap * word.Box.Height)
+                {
+                    text += MergedValues;
+                }
+
                 text = TextRules.Join(text, word.Text);
+                previous = word;
             }
         }
 

@@ -70,8 +70,7 @@ public sealed partial class LocalPdfReader(OcrOptions options, ReadLimits limits
             notes.Add($"OCR: 第 {string.Join(",", scanned)} 页无文字层，已识别（pages without a text layer were OCR'd）");
         }
 
-        var blocks = GridTables.Merge(LayoutBuilder.Build(pages), [.. grids.OrderBy(g => g.Page).ThenBy(g => g.Box.Top)]);
-        return ReadOutcome.Ok(new LayoutDocument(SourceFormat.Pdf, layer.PageCount, blocks, Ocr: scanned.Count > 0) { Notes = notes });
+        return ReadOutcome.Ok(TextLayerPages.Document(layer, pages, grids, scanned.Count > 0, notes));
     }
 
     private async Task<(ScannedPage? Page, string? Error)> OcrPageAsync(string pdf, PageWords page, TempFolder temp, CancellationToken ct)

@@ -146,7 +146,7 @@ public static class PdfPigTextLayer
                 continue;
             }
 
-            var text = new string([.. value.Where(c => !char.IsControl(c) && c != '\uFFFD' && !IsPrivateUse(c))]);
+            var text = Unify(new string([.. value.Where(c => !char.IsControl(c) && c != '\uFFFD' && !IsPrivateUse(c))]));
             if (text.Length == 0)
             {
                 unmapped.Add(box);
@@ -261,6 +261,16 @@ public static class PdfPigTextLayer
     }
 
     private static bool IsPrivateUse(char c) => c is >= '\uE000' and <= '\uF8FF';
+
+    /// <summary>
+    /// Fonts of some producers (Chromium, WPS) map common characters to Kangxi radicals or compatibility ideographs
+    /// (⾏ U+2F8F for 行): those are brought to the unified ideograph. Other characters keep their form (full-width
+    /// digits and brackets are the extractor's to read).
+    /// </summary>
+    private static string Unify(string text) =>
+        text.Any(IsRadical) ? string.Concat(text.Select(c => IsRadical(c) ? c.ToString().Normalize(System.Text.NormalizationForm.FormKC) : c.ToString())) : text;
+
+    private static bool IsRadical(char c) => c is >= '\u2E80' and <= '\u2FDF' or >= '\uF900' and <= '\uFAFF';
 
     private static string Clean(string message) =>
         new string([.. message.Where(c => !char.IsControl(c))]).Trim() is { Length: > 0 } s ? (s.Length > 200 ? s[..200] : s) : "unknown error";

@@ -1,3 +1,4 @@
+using Disclosure.Core.Layout;
 using Disclosure.Ocr.Geometry;
 
 namespace Disclosure.Ocr.TextLayer;
@@ -19,4 +20,8 @@ public static class TextLayerPages
         .. layer.Pages.Select((p, i) => (Page: i + 1, Chars: p?.Letters.Sum(g => string.IsNullOrWhiteSpace(g.Text) ? 0 : g.Text.Length) ?? 0))
             .Where(x => x.Chars < minChars).Select(x => x.Page),
     ];
+
+    /// <summary>The document: words through the stream stage, ruled parts placed among its blocks and joined across pages.</summary>
+    public static LayoutDocument Document(PdfTextLayer layer, IReadOnlyList<PageWords> pages, IReadOnlyList<GridPart> grids, bool ocr, IReadOnlyList<string> notes) =>
+        new(SourceFormat.Pdf, layer.PageCount, GridTables.Merge(LayoutBuilder.Build(pages), [.. grids.OrderBy(g => g.Page).ThenBy(g => g.Box.Top)]), ocr) { Notes = notes };
 }

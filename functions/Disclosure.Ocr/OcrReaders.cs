@@ -14,8 +14,9 @@ namespace Disclosure.Ocr;
 public static class OcrReaders
 {
     /// <summary>
-    /// The PDF and image readers. With <see cref="OcrEngine.DocumentIntelligence"/> both go to the service (key from the
-    /// options, or <paramref name="credential"/> for Entra ID); otherwise poppler + tesseract run locally.
+    /// The PDF and image readers. Text-layer PDFs are read in-process (PdfPig) with either engine. With
+    /// <see cref="OcrEngine.DocumentIntelligence"/> scans and images go to the service (key from the options, or
+    /// <paramref name="credential"/> for Entra ID); otherwise poppler rasterises and tesseract reads them locally.
     /// </summary>
     public static IReadOnlyList<IDocumentReader> Create(OcrOptions options, ReadLimits limits, ILoggerFactory? loggerFactory = null,
         TokenCredential? credential = null, HttpPipelineTransportFactory? transport = null)
@@ -25,7 +26,7 @@ public static class OcrReaders
             var client = DocumentIntelligenceClient.Create(options.DocumentIntelligence, credential, transport?.Invoke(), loggerFactory);
             return
             [
-                new LayoutAnalyzerReader(client, Disclosure.Core.Layout.SourceFormat.Pdf, limits),
+                new TextLayer.TextLayerPdfReader(new LayoutAnalyzerReader(client, Disclosure.Core.Layout.SourceFormat.Pdf, limits), limits, options.MinTextLayerChars),
                 new LayoutAnalyzerReader(client, Disclosure.Core.Layout.SourceFormat.Image, limits),
             ];
         }

@@ -16,7 +16,7 @@ public static partial class TemplateExtractor
         var state = new ExtractionState();
         Walk(document, state);
 
-        var meta = MetadataExtractor.Extract(state.Opening, state.AllParagraphs.TakeLast(8).ToList());
+        var meta = MetadataExtractor.Extract(state.Opening, state.AllParagraphs.TakeLast(8).ToList(), document.Properties);
         var year = meta.Year ?? YearFromText(state.SectionText(1));
 
         var t2 = Table2Mapper.Map(WithoutRepeats(state.Rows.Where(r => state.Context[r] == 2).ToList(), 2, state), year, state);

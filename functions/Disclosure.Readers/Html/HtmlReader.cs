@@ -91,7 +91,30 @@ public sealed class HtmlReader : IDocumentReader
         return ReadOutcome.Ok(new LayoutDocument(SourceFormat.Html, 1, walker.Blocks)
         {
             Notes = [$"encoding {encoding}"],
+            Properties = PageProperties(document),
         });
+    }
+
+    /// <summary>The page's &lt;title&gt; and the publisher its meta tags name (government CMSs write ContentSource or SiteName).</summary>
+    private static Dictionary<string, string> PageProperties(AngleSharp.Dom.IDocument document)
+    {
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!string.IsNullOrWhiteSpace(document.Title))
+        {
+            properties["title"] = document.Title.Trim();
+        }
+
+        foreach (var name in new[] { "ContentSource", "contentsource", "publisher", "author", "Author", "SiteName" })
+        {
+            var content = document.QuerySelector($"meta[name='{name}']")?.GetAttribute("content");
+            if (!string.IsNullOrWhiteSpace(content))
+            {
+                properties["publisher"] = content.Trim();
+                break;
+            }
+        }
+
+        return properties;
     }
 
     /// <summary>Walks the DOM in document order, collecting paragraphs and tables.</summary>

@@ -5,7 +5,7 @@ using Disclosure.Ocr.Local;
 
 namespace Disclosure.Tests.Ocr;
 
-/// <summary>The poppler/tesseract readers on real files: a committed corpus PDF, a scanned table, and hostile inputs.</summary>
+/// <summary>The local readers (PdfPig text layer; poppler + tesseract for scans) on real files: a committed corpus PDF, a scanned table, and hostile inputs.</summary>
 public sealed class LocalReadersTests
 {
     private static readonly ReadLimits Limits = new();
@@ -16,7 +16,6 @@ public sealed class LocalReadersTests
     [Fact]
     public async Task Text_layer_pdf_is_read_without_ocr_and_every_printed_value_lands_in_a_table_cell()
     {
-        OcrTestPaths.RequireTool("pdftotext");
         var pdf = Path.Combine(OcrTestPaths.Corpus, "seed-002.pdf");
         var printed = File.ReadAllLines(Path.Combine(OcrTestPaths.Corpus, "seed-002.values.txt")).Where(l => l.Length > 0).ToList();
 

@@ -46,9 +46,18 @@ public static class OcrReaders
             _ => OcrEngine.Local,
         };
         var endpoint = configuration["DocumentIntelligence:Endpoint"];
+        var recognizer = configuration["Ocr:Recognizer"]?.Trim().ToLowerInvariant() switch
+        {
+            "tesseract" => ScanRecognizer.Tesseract,
+            null or "" or "paddle" or "paddleocr" or "pp-ocr" or "ppocr" => ScanRecognizer.PaddleOcr,
+            var other => throw new InvalidOperationException($"Ocr:Recognizer '{other}' is not known (paddle or tesseract)"),
+        };
+        var models = configuration["Ocr:ModelDirectory"];
         return new OcrOptions
         {
             Engine = engine,
+            Recognizer = recognizer,
+            ModelDirectory = string.IsNullOrWhiteSpace(models) ? null : models,
             DocumentIntelligence = new DocumentIntelligenceOptions
             {
                 Endpoint = string.IsNullOrWhiteSpace(endpoint) ? null : new Uri(endpoint),

@@ -15,7 +15,8 @@ public static class OcrReaders
 {
     /// <summary>
     /// The PDF and image readers. With <see cref="OcrEngine.DocumentIntelligence"/> both go to the service (key from the
-    /// options, or <paramref name="credential"/> for Entra ID); otherwise poppler + tesseract run locally.
+    /// options, or <paramref name="credential"/> for Entra ID); otherwise the local engine: poppler for text layers where it
+    /// is installed (PdfPig in-process where not), scans read by PP-OCRv4 in-process (or tesseract, <see cref="OcrOptions.Recognizer"/>).
     /// </summary>
     public static IReadOnlyList<IDocumentReader> Create(OcrOptions options, ReadLimits limits, ILoggerFactory? loggerFactory = null,
         TokenCredential? credential = null, HttpPipelineTransportFactory? transport = null)
@@ -30,12 +31,17 @@ public static class OcrReaders
             ];
         }
 
-        return
-        [
-            new LocalPdfReader(options, limits, loggerFactory?.CreateLogger<LocalPdfReader>()),
-            new LocalImageReader(options, limits),
-        ];
+        // Without poppler (Azure has no Debian packages) PDFs are read in-process: PdfPig text layer, scans by PP-OCRv4.
+        IDocumentReader pdf = IsInstalled("pdftotext") && IsInstalled("pdfinfo")
+            ? new LocalPdfReader(options, limits, loggerFactory?.CreateLogger<LocalPdfReader>())
+            : new ManagedPdfReader(options, limits);
+        return [pdf, new LocalImageReader(options, limits)];
     }
+
+    /// <summary>True when <paramref name="program"/> is an executable file on the PATH.</summary>
+    internal static bool IsInstalled(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Any(dir => File.Exists(Path.Combine(dir, program)));
 
     /// <summary>Reads <c>Ocr__Engine</c> and <c>DocumentIntelligence__Endpoint/Key</c> (local is the default).</summary>
     public static OcrOptions FromConfiguration(IConfiguration configuration)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Disclosure.Ocr.Raster;
 using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace Disclosure.Ocr.Paddle;
 
@@ -83,8 +84,9 @@ internal sealed class PaddleOcr : IDisposable
         }
 
         var (data, width, _) = RecognizerInput.Build(crop);
-        using var input = OrtValue.CreateTensorValueFromMemory(data, [1, 3, RecognizerInput.Height, width]);
-        using var outputs = _recognition.Run(new RunOptions(), [_recInput], [input], _recognition.OutputNames);
+        using var input = NativeTensor(data, [1, 3, RecognizerInput.Height, width]);
+        using var run = new RunOptions();
+        using var outputs = _recognition.Run(run, [_recInput], [input], _recognition.OutputNames);
         var output = outputs[0];
         var shape = output.GetTensorTypeAndShape().Shape;
         return CtcDecoder.Decode(output.GetTensorDataAsSpan<float>(), (int)shape[1], (int)shape[2], Characters);
@@ -94,9 +96,21 @@ internal sealed class PaddleOcr : IDisposable
     public IReadOnlyList<TextDetector.Box> Detect(GrayImage page)
     {
         var (data, width, height) = TextDetector.Input(page);
-        using var input = OrtValue.CreateTensorValueFromMemory(data, [1, 3, height, width]);
-        using var outputs = _detection.Run(new RunOptions(), [_detInput], [input], _detection.OutputNames);
+        using var input = NativeTensor(data, [1, 3, height, width]);
+        using var run = new RunOptions();
+        using var outputs = _detection.Run(run, [_detInput], [input], _detection.OutputNames);
         return TextDetector.Boxes(outputs[0].GetTensorDataAsSpan<float>(), width, height, page.Width, page.Height);
+    }
+
+    /// <summary>
+    /// The input copied into memory ONNX Runtime allocated: a tensor over a pinned managed array crashed the process now
+    /// and then under parallel load (a segmentation fault in about one run of forty pages), native memory cannot move.
+    /// </summary>
+    private static OrtValue NativeTensor(float[] data, long[] shape)
+    {
+        var value = OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, TensorElementType.Float, shape);
+        data.AsSpan().CopyTo(value.GetTensorMutableDataAsSpan<float>());
+        return value;
     }
 
     public void Dispose()

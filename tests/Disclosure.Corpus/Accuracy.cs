@@ -65,11 +65,14 @@ public static class Accuracy
     public static IReadOnlyList<IDocumentReader> Readers(ReadLimits limits, OcrOptions? ocr = null) =>
         [.. ExtraReaders.Create(limits), .. OcrReaders.Create(ocr ?? new OcrOptions(), limits)];
 
-    /// <summary>Scores a corpus folder; <paramref name="pageOcr"/> reads scans with page-level OCR only (the path before the cell reader), for comparison.</summary>
-    public static async Task<int> RunAsync(string dir, string jsonOut, string formatFilter, bool pageOcr = false)
+    /// <summary>
+    /// Scores a corpus folder; <paramref name="pageOcr"/> reads scans with page-level OCR only (the path before the cell
+    /// reader), <paramref name="recognizer"/> chooses the scan recogniser (`--engine paddle|tesseract`), for comparison.
+    /// </summary>
+    public static async Task<int> RunAsync(string dir, string jsonOut, string formatFilter, bool pageOcr = false, ScanRecognizer recognizer = ScanRecognizer.PaddleOcr)
     {
         var limits = new ReadLimits();
-        var readers = Readers(limits, new OcrOptions { ReadRuledTablesByCell = !pageOcr }).GroupBy(r => r.Format).ToDictionary(g => g.Key, g => g.Last());
+        var readers = Readers(limits, new OcrOptions { ReadRuledTablesByCell = !pageOcr, Recognizer = recognizer }).GroupBy(r => r.Format).ToDictionary(g => g.Key, g => g.Last());
         var engine = new ReportEngine(readers.Values, limits);
         var tallies = new SortedDictionary<string, Tally>(StringComparer.Ordinal);
         var filter = formatFilter.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();

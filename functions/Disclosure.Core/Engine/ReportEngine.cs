@@ -31,7 +31,11 @@ public sealed class ReportEngine
 
     public ReadLimits Limits => _limits;
 
-    public async Task<ReportResult> AnalyzeAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    public async Task<ReportResult> AnalyzeAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
+        (await AnalyzeWithLayoutAsync(name, content, cancellationToken).ConfigureAwait(false)).Result;
+
+    /// <summary>As <see cref="AnalyzeAsync"/>, also giving the layout the reader produced (null when reading failed), for the review page.</summary>
+    public async Task<(ReportResult Result, LayoutDocument? Layout)> AnalyzeWithLayoutAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
         var format = FormatDetector.Detect(content.Span);
@@ -39,19 +43,19 @@ public sealed class ReportEngine
 
         if (content.IsEmpty)
         {
-            return Failed(source, FailureCodes.Empty, "文件为空（empty file）");
+            return (Failed(source, FailureCodes.Empty, "文件为空（empty file）"), null);
         }
 
         if (content.Length > _limits.MaxBytes)
         {
-            return Failed(source, FailureCodes.TooLarge, $"文件过大：{content.Length:N0} 字节，上限 {_limits.MaxBytes:N0} 字节（file too large）");
+            return (Failed(source, FailureCodes.TooLarge, $"文件过大：{content.Length:N0} 字节，上限 {_limits.MaxBytes:N0} 字节（file too large）"), null);
         }
 
         if (format == SourceFormat.Unknown || !_readers.TryGetValue(format, out var reader))
         {
-            return Failed(source, FailureCodes.UnsupportedFormat, format == SourceFormat.Unknown
+            return (Failed(source, FailureCodes.UnsupportedFormat, format == SourceFormat.Unknown
                 ? FormatDetector.DescribeUnknown(content.Span)
-                : $"暂不支持该格式：{FormatDetector.Name(format)}（no reader configured for this format）");
+                : $"暂不支持该格式：{FormatDetector.Name(format)}（no reader configured for this format）"), null);
         }
 
         ReadOutcome outcome;
@@ -66,15 +70,15 @@ public sealed class ReportEngine
         catch (Exception ex)
         {
             // A backend bug must not take the batch down: it becomes a failed result with the reason.
-            return Failed(source, FailureCodes.EngineError, $"读取失败：{ex.GetType().Name}: {ex.Message}");
+            return (Failed(source, FailureCodes.EngineError, $"读取失败：{ex.GetType().Name}: {ex.Message}"), null);
         }
 
         if (!outcome.Succeeded)
         {
-            return Failed(source, outcome.ErrorCode ?? FailureCodes.Corrupt, outcome.Error ?? "读取失败");
+            return (Failed(source, outcome.ErrorCode ?? FailureCodes.Corrupt, outcome.Error ?? "读取失败"), null);
         }
 
-        return Analyze(source, outcome.Document!);
+        return (Analyze(source, outcome.Document!), outcome.Document);
     }
 
     /// <summary>Extract and validate an already read document (used by OCR paths and tests).</summary>

@@ -6,7 +6,11 @@ namespace Disclosure.Review;
 internal sealed record LabelCell(string Text, int RowSpan = 1, int ColumnSpan = 1);
 
 /// <summary>One row of an official table: its label cells (left to right) and the canonical keys of its value cells, or header cells only.</summary>
-internal sealed record TableRow(IReadOnlyList<LabelCell> Labels, IReadOnlyList<string> Keys, bool Header = false);
+internal sealed record TableRow(IReadOnlyList<LabelCell> Labels, IReadOnlyList<string> Keys, bool Header = false)
+{
+    /// <summary>Columns the last value cell spans (table 2's one-column blocks under three-column ones).</summary>
+    public int LastSpan { get; init; } = 1;
+}
 
 /// <summary>One official table as printed, for one format: caption and rows.</summary>
 internal sealed record OfficialTable(int Number, string Caption, IReadOnlyList<TableRow> Rows)
@@ -88,11 +92,13 @@ internal static class OfficialTables
     public static OfficialTable Table2(TemplateVersion version)
     {
         var rows = new List<TableRow>();
+        const int width = 3; // value columns of the widest block; narrower blocks widen their last column, as the template does
         foreach (var (item, columns, items) in Table2Blocks(version))
         {
-            rows.Add(new TableRow([new LabelCell(item, ColumnSpan: columns.Length + 1)], [], Header: true));
-            rows.Add(new TableRow([new LabelCell("信息内容"), .. columns.Select(c => new LabelCell(c.Header))], [], Header: true));
-            rows.AddRange(items.Select(r => new TableRow([new LabelCell(r.Label)], columns.Select(c => $"t2.{r.Key}.{c.Key}").ToList())));
+            var last = width - columns.Length + 1;
+            rows.Add(new TableRow([new LabelCell(item, ColumnSpan: width + 1)], [], Header: true));
+            rows.Add(new TableRow([new LabelCell("信息内容"), .. columns.Select((c, i) => new LabelCell(c.Header, ColumnSpan: i == columns.Length - 1 ? last : 1))], [], Header: true));
+            rows.AddRange(items.Select(r => new TableRow([new LabelCell(r.Label)], columns.Select(c => $"t2.{r.Key}.{c.Key}").ToList()) { LastSpan = last }));
         }
 
         return new OfficialTable(2, "二、主动公开政府信息情况", rows);

@@ -249,9 +249,9 @@ public static class ReviewPage
                 w.Attr("scope", row.Header ? "col" : "row").Raw(">").Text(label.Text).Raw("</th>");
             }
 
-            foreach (var key in row.Keys)
+            for (var i = 0; i < row.Keys.Count; i++)
             {
-                Cell(w, input, marks, marks.For(result, key));
+                Cell(w, input, marks, marks.For(result, row.Keys[i]), i == row.Keys.Count - 1 ? row.LastSpan : 1);
             }
 
             w.Raw("</tr>");
@@ -280,10 +280,15 @@ public static class ReviewPage
         w.Raw("</section>");
     }
 
-    private static void Cell(HtmlWriter w, ReviewInput input, CellMarks marks, MarkedCell cell)
+    private static void Cell(HtmlWriter w, ReviewInput input, CellMarks marks, MarkedCell cell, int span = 1)
     {
         var markName = cell.Mark.ToString().ToLowerInvariant();
         w.Raw("<td").Attr("class", cell.Mark == CellMark.None ? "c" : $"c m-{markName}").Attr("id", CellId(cell.Key)).Attr("data-key", cell.Key);
+        if (span > 1)
+        {
+            w.Attr("colspan", span.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         if (cell.Mark != CellMark.None)
         {
             w.Attr("data-mark", markName);
@@ -359,7 +364,8 @@ public static class ReviewPage
             if (crops.ByKey.TryGetValue(cell.Key, out var crop))
             {
                 w.Raw("<a class=\"shot\"").Attr("href", "#" + CellId(cell.Key)).Raw("><img").Attr("src", "data:image/png;base64," + Convert.ToBase64String(crop.Png))
-                    .Attr("width", crop.Width.ToString(CultureInfo.InvariantCulture)).Attr("height", crop.Height.ToString(CultureInfo.InvariantCulture))
+                    // Shown at 1.5× the 110 dpi crop (about print size) so digits read comfortably; the outline scales with it.
+                    .Attr("width", (crop.Width * 3 / 2).ToString(CultureInfo.InvariantCulture)).Attr("height", (crop.Height * 3 / 2).ToString(CultureInfo.InvariantCulture))
                     .Attr("alt", $"原件第 {crop.Page} 页截图：{OfficialTables.Name(cell.Key)}")
                     .Raw("><span class=\"box\"").Attr("style", string.Create(CultureInfo.InvariantCulture,
                         $"left:{100.0 * crop.CellLeft / crop.Width:0.##}%;top:{100.0 * crop.CellTop / crop.Height:0.##}%;width:{100.0 * crop.CellWidth / crop.Width:0.##}%;height:{100.0 * crop.CellHeight / crop.Height:0.##}%"))

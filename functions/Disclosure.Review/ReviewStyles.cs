@@ -50,10 +50,10 @@ td.c:hover .tip,td.c:focus-within .tip{display:block}
 .tip a{display:block}
 .note{border:1px dashed #777;padding:6px 10px;background:#fafafa;margin:6px 0}
 .crops{display:flex;flex-wrap:wrap;gap:10px;margin:6px 0 16px}
-figure.crop{margin:0;border:1px solid #999;padding:4px;max-width:380px;break-inside:avoid}
+figure.crop{margin:0;border:1px solid #999;padding:4px;max-width:560px;break-inside:avoid}
 figure.crop:target{outline:3px solid #0b4f9c}
 figure.crop figcaption{font-size:12px}
-.shot{position:relative;display:inline-block;line-height:0}.shot img{max-width:360px;height:auto;display:block}
+.shot{position:relative;display:inline-block;line-height:0}.shot img{max-width:540px;height:auto;display:block}
 .shot .box{position:absolute;border:3px solid var(--err);outline:2px dashed #000}
 .nocrop{font-size:12px;color:#444}
 table.narr{border-collapse:collapse;width:100%;font-size:14px}table.narr th,table.narr td{border:1px solid #999;padding:4px 6px;text-align:left;vertical-align:top}

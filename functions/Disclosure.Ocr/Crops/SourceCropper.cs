@@ -120,16 +120,20 @@ public static class SourceCropper
         var (left, top, right, bottom) = (box[0] * scale, box[1] * scale, box[2] * scale, box[3] * scale);
         var (w, h) = (Math.Max(1, right - left), Math.Max(1, bottom - top));
 
-        // Context: about a cell on each side and two text lines above and below, so the officer sees the neighbours too.
-        var padX = w + (CropDpi / 3.0);
-        var padY = (h * 1.5) + (CropDpi / 6.0);
+        // Context: the boxes are those of the printed text (a digit may be 5 pt wide), so the crop reaches about an inch to
+        // each side and a third of an inch above and below: the neighbouring cells and the header or label are in view.
+        var padX = Math.Max(w * 1.5, CropDpi);
+        var padY = Math.Max(h * 1.5, CropDpi / 3.0);
         var x0 = (int)Math.Floor(Math.Max(0, left - padX));
         var y0 = (int)Math.Floor(Math.Max(0, top - padY));
         var x1 = (int)Math.Ceiling(Math.Min(image.Width, right + padX));
         var y1 = (int)Math.Ceiling(Math.Min(image.Height, bottom + padY));
         var crop = image.Crop(x0, y0, Math.Max(x0 + 1, x1), Math.Max(y0 + 1, y1));
+        // The outline frames the text with a small margin instead of cutting through it.
+        var margin = CropDpi / 16.0;
+        var (ol, ot) = (Math.Max(0, left - margin - x0), Math.Max(0, top - margin - y0));
         return new SourceCrop(key, page, GrayPng.Encode(crop), crop.Width, crop.Height,
-            (int)Math.Round(left - x0), (int)Math.Round(top - y0), (int)Math.Round(w), (int)Math.Round(h));
+            (int)Math.Round(ol), (int)Math.Round(ot), (int)Math.Round(Math.Min(crop.Width - ol, w + (2 * margin))), (int)Math.Round(Math.Min(crop.Height - ot, h + (2 * margin))));
     }
 
     private static GrayImage Downsample(GrayImage image, int factor)

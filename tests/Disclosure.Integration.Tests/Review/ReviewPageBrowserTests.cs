@@ -55,7 +55,7 @@ public sealed partial class ReviewPageBrowserTests
 
             // Consistent report: no error anywhere, no red cell.
             Assert.DoesNotContain(results[consistent].Findings, f => f.Severity == Severity.Error);
-            Assert.DoesNotContain("m-error", doms[consistent], StringComparison.Ordinal);
+            Assert.DoesNotContain("class=\"c m-error\"", doms[consistent], StringComparison.Ordinal);
             Assert.Matches("<td class=\"c\" id=\"c-t3-new_received-total\" data-key=\"t3.new_received.total\">\\d+</td>", doms[consistent]);
 
             // Arithmetic error: the planted cell is red, the sum is worked, and a crop of the PDF page outlines the cell.

@@ -56,11 +56,12 @@ public sealed partial class ReviewPageTests
     [Fact]
     public async Task A_table_left_out_is_hatched_and_named_as_the_template_names_it()
     {
-        // seed-000 has no 其他 column under 法人或其他组织: those cells are absent, drawn hatched in the official layout.
-        var (result, layout) = await ReadAsync(Corpus("seed-000.html"));
-        Assert.DoesNotContain("t3.granted.other_org", result.Cells.Keys);
+        // A report whose table 3 lacks the 其他 column under 法人或其他组织: those cells are absent, drawn hatched in the official layout.
+        var (read, layout) = await ReadAsync(Corpus("seed-004.html"));
+        var result = read with { Cells = read.Cells.Where(c => !c.Key.EndsWith(".other_org", StringComparison.Ordinal)).ToDictionary() };
         var html = Render(result, layout);
-        Assert.Matches("<td class=\"c m-absent\" id=\"c-t3-granted-other_org\"", html);
+        Assert.Contains("<td class=\"c m-absent\" id=\"c-t3-granted-other_org\" data-key=\"t3.granted.other_org\" data-mark=\"absent\">", html);
+        Assert.Contains("<span class=\"ico\" aria-hidden=\"true\">▨</span>缺", html);
         Assert.Equal("表3 “（二）部分公开” 行 “自然人” 列", OfficialTables.Name("t3.partially_granted.natural"));
         Assert.Equal("表3 “（三）不予公开1.属于国家秘密” 行 “法人或其他组织—商业企业” 列", OfficialTables.Name("t3.denied_state_secret.commercial"));
         Assert.Equal("表4 “行政诉讼 复议后起诉” 下 “总计” 列", OfficialTables.Name("t4.suit_after_review.total"));

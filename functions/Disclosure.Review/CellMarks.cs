@@ -17,11 +17,14 @@ public enum CellMark
     /// <summary>Named by a warning other than a doubtful reading (e.g. the unit of an amount).</summary>
     Warning = 3,
 
-    /// <summary>A reading that may be wrong (EXTRACTION_UNCERTAIN): check it against the original (amber).</summary>
-    Doubtful = 4,
-
     /// <summary>Named by an error finding (red).</summary>
-    Error = 5,
+    Error = 4,
+
+    /// <summary>
+    /// A reading that may be wrong (EXTRACTION_UNCERTAIN): check it against the original (amber). Shown over an error the
+    /// same cell is part of, since on a scan the broken sum may be the misread, not the agency's mistake.
+    /// </summary>
+    Doubtful = 5,
 }
 
 /// <summary>One cell's mark, what was printed, and the findings (indexes into the page's ordered list) that name it.</summary>

@@ -167,12 +167,12 @@ public static class SourceCropper
     }
 }
 
-/// <summary>An 8-bit greyscale PNG writer (IHDR, one zlib IDAT, IEND): all the crops need, without an image library.</summary>
+/// <summary>An 8-bit greyscale PNG writer (IHDR, pHYs when a resolution is given, one zlib IDAT, IEND), without an image library.</summary>
 internal static class GrayPng
 {
     private static readonly uint[] CrcTable = BuildCrcTable();
 
-    public static byte[] Encode(GrayImage image)
+    public static byte[] Encode(GrayImage image, int? dpi = null)
     {
         using var idat = new MemoryStream();
         using (var z = new ZLibStream(idat, CompressionLevel.Optimal, leaveOpen: true))
@@ -191,6 +191,16 @@ internal static class GrayPng
         BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), image.Height);
         header[8] = 8; // bit depth; colour type 0 (grey), compression 0, filter 0, no interlace
         Chunk(png, "IHDR", header);
+        if (dpi is { } d)
+        {
+            var phys = new byte[9];
+            var perMetre = (int)Math.Round(d / 0.0254);
+            BinaryPrimitives.WriteInt32BigEndian(phys, perMetre);
+            BinaryPrimitives.WriteInt32BigEndian(phys.AsSpan(4), perMetre);
+            phys[8] = 1; // unit: metre
+            Chunk(png, "pHYs", phys);
+        }
+
         Chunk(png, "IDAT", idat.ToArray());
         Chunk(png, "IEND", []);
         return png.ToArray();

@@ -4,6 +4,7 @@ using Disclosure.Pipeline.Alerts;
 using Disclosure.Pipeline.Configuration;
 using Disclosure.Pipeline.Cosmos;
 using Disclosure.Pipeline.Processing;
+using Disclosure.Pipeline.Review;
 using Disclosure.Pipeline.Storage;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
@@ -63,6 +64,7 @@ public static class PipelineServiceCollectionExtensions
         });
         services.TryAddSingleton<IAlertSink>(sp => new AlertSink(sp.GetRequiredService<IAlertStore>(), sp.GetRequiredService<IAlertPublisher>(),
             sp.GetRequiredService<ILogger<AlertSink>>()));
+        services.AddDisclosureReviewPages(configuration);
         services.TryAddSingleton<ReportProcessingService>();
         return services;
     }

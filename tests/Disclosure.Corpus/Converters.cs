@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.IO.Compression;
-using System.Buffers.Binary;
 using System.Globalization;
 
 namespace Disclosure.Corpus;
@@ -242,53 +240,8 @@ public static class Converters
     }
 }
 
-/// <summary>A minimal PNG writer (8-bit grey), enough for generated scans.</summary>
+/// <summary>8-bit grey PNGs for generated scans: the crops' writer, with the scan's resolution in pHYs.</summary>
 public static class Png
 {
-    public static byte[] Gray(int w, int h, byte[] px, int dpi)
-    {
-        using var ms = new MemoryStream();
-        ms.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        var ihdr = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(ihdr, w);
-        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), h);
-        ihdr[8] = 8;
-        ihdr[9] = 0;
-        Chunk(ms, "IHDR", ihdr);
-        var phys = new byte[9];
-        var ppm = (int)Math.Round(dpi / 0.0254);
-        BinaryPrimitives.WriteInt32BigEndian(phys, ppm);
-        BinaryPrimitives.WriteInt32BigEndian(phys.AsSpan(4), ppm);
-        phys[8] = 1;
-        Chunk(ms, "pHYs", phys);
-        using (var raw = new MemoryStream())
-        {
-            using (var z = new ZLibStream(raw, CompressionLevel.SmallestSize, true))
-            {
-                for (var y = 0; y < h; y++)
-                {
-                    z.WriteByte(0);
-                    z.Write(px, y * w, w);
-                }
-            }
-
-            Chunk(ms, "IDAT", raw.ToArray());
-        }
-
-        Chunk(ms, "IEND", []);
-        return ms.ToArray();
-    }
-
-    private static void Chunk(Stream s, string type, byte[] data)
-    {
-        Span<byte> len = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(len, data.Length);
-        s.Write(len);
-        var typeBytes = System.Text.Encoding.ASCII.GetBytes(type);
-        s.Write(typeBytes);
-        s.Write(data);
-        var crc = Crc32Like.Compute(typeBytes, data);
-        BinaryPrimitives.WriteUInt32BigEndian(len, crc);
-        s.Write(len);
-    }
+    public static byte[] Gray(int w, int h, byte[] px, int dpi) => Disclosure.Ocr.Crops.GrayPng.Encode(new Disclosure.Ocr.Raster.GrayImage(w, h, px), dpi);
 }

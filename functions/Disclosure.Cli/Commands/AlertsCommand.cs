@@ -45,6 +45,12 @@ public static class AlertsCommand
             }
 
             AnsiConsole.Write(table);
+            // Links on their own lines, whole, so a terminal can open them (a table cell would wrap a SAS URL).
+            foreach (var a in alerts.Where(a => a.ReviewUrl is not null))
+            {
+                Console.WriteLine($"审阅页 review page {a.Id}: {a.ReviewUrl}");
+            }
+
             return 0;
         });
 

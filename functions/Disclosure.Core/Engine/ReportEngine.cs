@@ -31,7 +31,11 @@ public sealed class ReportEngine
 
     public ReadLimits Limits => _limits;
 
-    public async Task<ReportResult> AnalyzeAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    public async Task<ReportResult> AnalyzeAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
+        (await AnalyzeWithLayoutAsync(name, content, cancellationToken).ConfigureAwait(false)).Result;
+
+    /// <summary>As <see cref="AnalyzeAsync"/>, also giving the layout the reader produced (null when reading failed), for the review page.</summary>
+    public async Task<(ReportResult Result, LayoutDocument? Layout)> AnalyzeWithLayoutAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
         var format = FormatDetector.Detect(content.Span);
@@ -39,19 +43,19 @@ public sealed class ReportEngine
 
         if (content.IsEmpty)
         {
-            return Failed(source, FailureCodes.Empty, "文件为空（empty file）");
+            return (Failed(source, FailureCodes.Empty, "文件为空（empty file）"), null);
         }
 
         if (content.Length > _limits.MaxBytes)
         {
-            return Failed(source, FailureCodes.TooLarge, $"文件过大：{content.Length:N0} 字节，上限 {_limits.MaxBytes:N0} 字节（file too large）");
+            return (Failed(source, FailureCodes.TooLarge, $"文件过大：{content.Length:N0} 字节，上限 {_limits.MaxBytes:N0} 字节（file too large）"), null);
         }
 
         if (format == SourceFormat.Unknown || !_readers.TryGetValue(format, out var reader))
         {
-            return Failed(source, FailureCodes.UnsupportedFormat, format == SourceFormat.Unknown
+            return (Failed(source, FailureCodes.UnsupportedFormat, format == SourceFormat.Unknown
                 ? FormatDetector.DescribeUnknown(content.Span)
-                : $"暂不支持该格式：{FormatDetector.Name(format)}（no reader configured for this format）");
+                : $"暂不支持该格式：{FormatDetector.Name(format)}（no reader configured for this format）"), null);
         }
 
         // The document budget: a linked token every reader loop and child process observes, and a wait that gives up at
@@ -63,8 +67,8 @@ public sealed class ReportEngine
             var outcome = await reader.ReadAsync(content, budget.Token).ConfigureAwait(false);
             budget.Token.ThrowIfCancellationRequested();
             return outcome.Succeeded
-                ? Analyze(source, outcome.Document!)
-                : Failed(source, outcome.ErrorCode ?? FailureCodes.Corrupt, outcome.Error ?? "读取失败");
+                ? (Analyze(source, outcome.Document!), outcome.Document)
+                : (Failed(source, outcome.ErrorCode ?? FailureCodes.Corrupt, outcome.Error ?? "读取失败"), (LayoutDocument?)null);
         }, budget.Token);
         try
         {
@@ -78,17 +82,17 @@ public sealed class ReportEngine
         catch (OperationCanceledException)
         {
             Observe(work);
-            return Failed(source, FailureCodes.Timeout,
-                $"超出单份文档的时间预算 {_limits.DocumentTimeout.TotalSeconds:0} 秒（document time budget exceeded: Engine__DocumentTimeoutSeconds）");
+            return (Failed(source, FailureCodes.Timeout,
+                $"超出单份文档的时间预算 {_limits.DocumentTimeout.TotalSeconds:0} 秒（document time budget exceeded: Engine__DocumentTimeoutSeconds）"), null);
         }
         catch (BudgetExceededException ex)
         {
-            return Failed(source, ex.Code, ex.Message);
+            return (Failed(source, ex.Code, ex.Message), null);
         }
         catch (Exception ex)
         {
             // A backend bug must not take the batch down: it becomes a failed result with the reason.
-            return Failed(source, FailureCodes.EngineError, $"读取失败：{ex.GetType().Name}: {Printable(ex.Message)}");
+            return (Failed(source, FailureCodes.EngineError, $"读取失败：{ex.GetType().Name}: {Printable(ex.Message)}"), null);
         }
     }
 
@@ -97,11 +101,7 @@ public sealed class ReportEngine
         task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     /// <summary>Exception text can carry document bytes: control characters out, length bounded.</summary>
-    private static string Printable(string text)
-    {
-        var cleaned = new string([.. text.Where(c => !char.IsControl(c)).Take(300)]);
-        return cleaned;
-    }
+    private static string Printable(string text) => new([.. text.Where(c => !char.IsControl(c)).Take(300)]);
 
     /// <summary>Extract and validate an already read document (used by OCR paths and tests).</summary>
     public ReportResult Analyze(SourceInfo source, LayoutDocument document)

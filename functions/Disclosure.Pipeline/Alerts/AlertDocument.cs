@@ -47,6 +47,9 @@ public sealed record AlertDocument
 
     public DateTimeOffset? ResolvedAt { get; init; }
 
+    /// <summary>Link to the report's review page (the tables as read, problems marked): a read-only SAS URL valid for Review__LinkDays days.</summary>
+    public string? ReviewUrl { get; init; }
+
     /// <summary>True once the event was handed to the configured publisher (so a retry publishes only what was not).</summary>
     public bool Published { get; init; }
 }

@@ -72,4 +72,12 @@ public static class SettingNames
 
     /// <summary>Pause between two scans of the container by the local host, in milliseconds (default 250).</summary>
     public const string PipelinePollIntervalMs = "Pipeline__PollIntervalMilliseconds";
+
+    // Review pages (one HTML page per report, linked from its alert).
+
+    /// <summary>Blob container of the review pages (default review-pages).</summary>
+    public const string ReviewContainer = "Review__Container";
+
+    /// <summary>Days a review page link in an alert stays valid, 1 to 7 (default 7: the longest a user-delegation SAS can live).</summary>
+    public const string ReviewLinkDays = "Review__LinkDays";
 }

@@ -4,9 +4,11 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Disclosure.Core.Contract;
 using Disclosure.Core.Engine;
+using Disclosure.Core.Layout;
 using Disclosure.Pipeline.Alerts;
 using Disclosure.Pipeline.Configuration;
 using Disclosure.Pipeline.Cosmos;
+using Disclosure.Pipeline.Review;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
@@ -33,11 +35,13 @@ public sealed partial class ReportProcessingService
     private readonly TimeProvider _time;
     private readonly ILogger<ReportProcessingService> _logger;
     private readonly ResiliencePipeline _retry;
+    private readonly ReviewPageWriter? _reviewPages;
 
     public ReportProcessingService(BlobContainerClient container, ReportEngine engine, IResultStore results, IReceiptStore receipts,
         IAlertSink alerts, CosmosBootstrap bootstrap, PipelineOptions options, AlertOptions alertOptions, TimeProvider time,
-        ILogger<ReportProcessingService> logger)
+        ILogger<ReportProcessingService> logger, ReviewPageWriter? reviewPages = null)
     {
+        _reviewPages = reviewPages;
         _container = container;
         _engine = engine;
         _results = results;
@@ -153,6 +157,8 @@ public sealed partial class ReportProcessingService
         }
 
         ReportResult result;
+        LayoutDocument? layout = null;
+        ReadOnlyMemory<byte> bytes = default;
         if (given is null && blob.Size > _options.MaxBytes)
         {
             // Not downloaded at all: the size from the listing is enough to refuse it.
@@ -200,9 +206,10 @@ public sealed partial class ReportProcessingService
                 return new ProcessingOutcome(ProcessingKind.SameContent, blob.Name, docKey, receipt.ResultPk);
             }
 
-            result = content.Value.Length > _options.MaxBytes
-                ? ReportEngine.Failed(new SourceInfo(blob.Name, sha, "unknown", null, false) { Bytes = content.Value.Length }, FailureCodes.TooLarge,
-                    $"文件过大：超过上限 {_options.MaxBytes:N0} 字节（file too large）")
+            bytes = content.Value;
+            (result, layout) = content.Value.Length > _options.MaxBytes
+                ? (ReportEngine.Failed(new SourceInfo(blob.Name, sha, "unknown", null, false) { Bytes = content.Value.Length }, FailureCodes.TooLarge,
+                    $"文件过大：超过上限 {_options.MaxBytes:N0} 字节（file too large）"), null)
                 : await AnalyzeAsync(blob.Name, content.Value, ct).ConfigureAwait(false);
         }
 
@@ -229,10 +236,11 @@ public sealed partial class ReportProcessingService
             await _results.UpsertAgencyPointerAsync(DocumentKeys.AgencyKey(agency), pk, docKey, blob.Name, ct).ConfigureAwait(false);
         }
 
+        var reviewUrl = _reviewPages is null ? null : await _reviewPages.WriteAsync(result, layout, bytes, docKey, now, ct).ConfigureAwait(false);
         string? alertId = null;
         if (ReportAlerts.For(result, blob.Name, docKey, pk, _alertOptions.MinSeverity, now) is { } alert)
         {
-            alertId = (await _alerts.RaiseAsync(alert, ct).ConfigureAwait(false)).Id;
+            alertId = (await _alerts.RaiseAsync(alert with { ReviewUrl = reviewUrl?.AbsoluteUri }, ct).ConfigureAwait(false)).Id;
         }
 
         if (receipt is { ContentSha256: { Length: >= 16 } oldSha, ResultPk: { } oldAlertPk } && oldSha != result.Source.Sha256)
@@ -260,18 +268,18 @@ public sealed partial class ReportProcessingService
         return new ProcessingOutcome(failed ? ProcessingKind.Failed : ProcessingKind.Processed, blob.Name, docKey, pk, alertId, result.Error);
     }
 
-    private async Task<ReportResult> AnalyzeAsync(string name, ReadOnlyMemory<byte> content, CancellationToken ct)
+    private async Task<(ReportResult Result, LayoutDocument? Layout)> AnalyzeAsync(string name, ReadOnlyMemory<byte> content, CancellationToken ct)
     {
         try
         {
-            return await _engine.AnalyzeAsync(name, content, ct).ConfigureAwait(false);
+            return await _engine.AnalyzeWithLayoutAsync(name, content, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             // The engine promises not to throw for bad input; a bug still becomes a failed result, not a lost report.
             var sha = DocumentKeys.Sha256Hex(content.Span);
-            return ReportEngine.Failed(new SourceInfo(name, sha, "unknown", null, false) { Bytes = content.Length }, FailureCodes.EngineError,
-                $"引擎错误：{ex.GetType().Name}: {ex.Message}");
+            return (ReportEngine.Failed(new SourceInfo(name, sha, "unknown", null, false) { Bytes = content.Length }, FailureCodes.EngineError,
+                $"引擎错误：{ex.GetType().Name}: {ex.Message}"), null);
         }
     }
 

@@ -28,7 +28,8 @@ public static class SweepHtmlRenderer
         [FindingCodes.TemplateOutdated] = "使用过时模板",
     };
 
-    public static string Render(SweepOutcome outcome, DateTimeOffset generatedAt)
+    /// <param name="reviewLinks">Review-page link per report id (StoredReportSummary.Id), shown beside the agency; none when null.</param>
+    public static string Render(SweepOutcome outcome, DateTimeOffset generatedAt, IReadOnlyDictionary<string, string>? reviewLinks = null)
     {
         var s = outcome.Summary;
         var y = outcome.Year;
@@ -50,7 +51,7 @@ public static class SweepHtmlRenderer
         html.Append("</section>\n");
 
         RegionTable(html, s);
-        FlaggedTable(html, outcome);
+        FlaggedTable(html, outcome, reviewLinks);
         UnmatchedTable(html, s);
 
         html.Append("<footer>依据《中华人民共和国政府信息公开条例》第四十九条、第五十条；截止日期：部门次年1月31日，政府次年3月31日（可配置）。</footer>\n</body>\n</html>\n");
@@ -220,7 +221,7 @@ public static class SweepHtmlRenderer
         html.Append("</tbody></table></section>\n");
     }
 
-    private static void FlaggedTable(StringBuilder html, SweepOutcome outcome)
+    private static void FlaggedTable(StringBuilder html, SweepOutcome outcome, IReadOnlyDictionary<string, string>? reviewLinks)
     {
         var flagged = outcome.Agencies.Where(a => a.Findings.Count > 0)
             .OrderBy(a => a.State).ThenBy(a => a.Agency.Region, StringComparer.Ordinal).ThenBy(a => a.Agency.Id, StringComparer.Ordinal).ToList();
@@ -228,8 +229,13 @@ public static class SweepHtmlRenderer
         foreach (var a in flagged)
         {
             html.Append("<tr data-agency=\"").Append(E(a.Agency.Id)).Append("\" data-state=\"").Append(SweepCsv.StateName(a.State)).Append("\" data-codes=\"")
-                .Append(E(string.Join(' ', a.Findings.Select(f => f.Code).Distinct()))).Append("\"><td>").Append(E(a.Agency.Name)).Append("<br><span class=\"code\">").Append(E(a.Agency.Id))
-                .Append("</span></td><td>").Append(E(a.Agency.Region)).Append("</td><td class=\"st st-").Append(SweepCsv.StateName(a.State)).Append("\">").Append(E(SweepCsv.StateLabel(a.State)))
+                .Append(E(string.Join(' ', a.Findings.Select(f => f.Code).Distinct()))).Append("\"><td>").Append(E(a.Agency.Name)).Append("<br><span class=\"code\">").Append(E(a.Agency.Id)).Append("</span>");
+            if (a.Report is { } report && reviewLinks?.GetValueOrDefault(report.Id) is { } link)
+            {
+                html.Append("<br><a class=\"review\" data-report=\"").Append(E(report.Id)).Append("\" href=\"").Append(E(link)).Append("\">审阅页（表格与问题）</a>");
+            }
+
+            html.Append("</td><td>").Append(E(a.Agency.Region)).Append("</td><td class=\"st st-").Append(SweepCsv.StateName(a.State)).Append("\">").Append(E(SweepCsv.StateLabel(a.State)))
                 .Append("</td><td><ul>");
             foreach (var f in a.Findings)
             {

@@ -34,6 +34,9 @@ public sealed record StoredReportSummary
 
     public IReadOnlyList<Finding> Findings { get; init; } = [];
 
+    /// <summary>SHA-256 of the report's content as stored (names its review page), when known.</summary>
+    public string? ContentSha256 { get; init; }
+
     /// <summary>The publication date as stored (report date, blob metadata `published`, or upload time).</summary>
     public DateTimeOffset? PublishedAt { get; init; }
 }

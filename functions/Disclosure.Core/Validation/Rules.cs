@@ -32,6 +32,7 @@ public static class RuleCatalog
         new(FindingCodes.UnitSuspect, "金额须以万元为单位并注明", UnitSuspects),
         new(FindingCodes.NarrativeMismatch, "总体情况中的数字须与表格一致", NarrativeMismatches),
         new(FindingCodes.ExtractionUncertain, "OCR 读出的表格不满足勾稽关系时，涉及的单元格标为识别不确定", OcrInconsistencies),
+        .. NarrativeRules.All,
     ];
 
     /// <summary>

@@ -12,12 +12,12 @@ namespace Disclosure.Core.Comparison;
 public static class TextReuse
 {
     /// <summary>
-    /// COPIED_TEXT when at least this share of a section's counted text repeats last year's. Measured on the five real
-    /// seeds (docs/year-over-year.md): the same report with only its figures and dates changed scores 1.00 in every
-    /// section; two different real agencies' sections score at most 0.05 against each other (the sentences that all
-    /// reports share are the template's, and they are not counted). "Mostly" copied is read literally as more than
-    /// half, with a margin for the sentences an agency rightly keeps (its description of its platforms, its fee
-    /// statement): 0.6.
+    /// COPIED_TEXT when at least this share of a section's counted text repeats last year's. Measured (2026-12-01,
+    /// docs/year-over-year.md): seed 004 (a real 2023 report) followed by the same text with only its figures and year
+    /// changed scores 1.00 in 一 and 五; followed by a rewrite that keeps one platform sentence, 0.07 in 一 and 0 in 五;
+    /// every pair of two different real agencies among the five seeds scores 0.00 (what all reports share is the
+    /// template's text, which is not counted). "Mostly copied" is read as more than half, with a margin for sentences
+    /// an agency rightly keeps (its platforms, its fee statement): 0.6.
     /// </summary>
     public const double CopiedShare = 0.6;
 

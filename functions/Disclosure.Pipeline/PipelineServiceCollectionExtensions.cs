@@ -63,6 +63,7 @@ public static class PipelineServiceCollectionExtensions
         });
         services.TryAddSingleton<IAlertSink>(sp => new AlertSink(sp.GetRequiredService<IAlertStore>(), sp.GetRequiredService<IAlertPublisher>(),
             sp.GetRequiredService<ILogger<AlertSink>>()));
+        services.TryAddSingleton<YearOverYear.CrossYearStep>();
         services.TryAddSingleton<ReportProcessingService>();
         return services;
     }

@@ -33,11 +33,13 @@ public sealed partial class ReportProcessingService
     private readonly TimeProvider _time;
     private readonly ILogger<ReportProcessingService> _logger;
     private readonly ResiliencePipeline _retry;
+    private readonly YearOverYear.CrossYearStep? _crossYear;
 
     public ReportProcessingService(BlobContainerClient container, ReportEngine engine, IResultStore results, IReceiptStore receipts,
         IAlertSink alerts, CosmosBootstrap bootstrap, PipelineOptions options, AlertOptions alertOptions, TimeProvider time,
-        ILogger<ReportProcessingService> logger)
+        ILogger<ReportProcessingService> logger, YearOverYear.CrossYearStep? crossYear = null)
     {
+        _crossYear = crossYear;
         _container = container;
         _engine = engine;
         _results = results;
@@ -183,6 +185,11 @@ public sealed partial class ReportProcessingService
                 : await AnalyzeAsync(blob.Name, content.Value, ct).ConfigureAwait(false);
         }
 
+        if (_crossYear is not null)
+        {
+            result = await _crossYear.CompareOnArrivalAsync(result, ct).ConfigureAwait(false);
+        }
+
         var now = _time.GetUtcNow();
         var pk = DocumentKeys.YearKey(result.Report.Year);
         if (receipt?.ResultPk is { } oldPk && oldPk != pk)
@@ -196,6 +203,11 @@ public sealed partial class ReportProcessingService
         if (result.Report.Agency is { } agency && result.Report.Year is not null && result.Status != ResultStatus.Failed)
         {
             await _results.UpsertAgencyPointerAsync(DocumentKeys.AgencyKey(agency), pk, docKey, blob.Name, ct).ConfigureAwait(false);
+        }
+
+        if (_crossYear is not null)
+        {
+            await _crossYear.AfterStoreAsync(result, docKey, ct).ConfigureAwait(false);
         }
 
         string? alertId = null;

@@ -160,6 +160,7 @@ public static class SweepCalculator
             YearOnYear = YearOnYear(statuses, lastYear),
             ReportsThisYear = input.ThisYear.Count,
             ReportsLastYear = input.LastYear.Count,
+            TextClusters = TextClusters.Find(statuses.Where(s => s.Report is not null).Select(s => (s.Agency, s.Report!))),
         };
     }
 

@@ -65,6 +65,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<IAlertSink>(sp => new AlertSink(sp.GetRequiredService<IAlertStore>(), sp.GetRequiredService<IAlertPublisher>(),
             sp.GetRequiredService<ILogger<AlertSink>>()));
         services.AddDisclosureReviewPages(configuration);
+        services.TryAddSingleton<YearOverYear.CrossYearStep>();
         services.TryAddSingleton<ReportProcessingService>();
         return services;
     }

@@ -20,8 +20,13 @@ public static class CheckCommand
         };
         failOn.AcceptOnlyFromAmong("error", "warning", "never");
         var html = new Option<string?>("--html") { Description = "Write a review page per report and an index page (index.html) into this folder." };
+        var previous = new Option<string?>("--previous")
+        {
+            Description = "The agency's published report of the year before (any supported format): adds the cross-year findings " +
+                          "(CARRYOVER_MISMATCH, IN_FORCE_MISMATCH) and the copied-text shares (COPIED_TEXT, TEXT_REUSE).",
+        };
 
-        var command = new Command("check", "Audit 政府信息公开工作年度报告 files: extract the tables, validate, print findings.") { paths, json, failOn, html };
+        var command = new Command("check", "Audit 政府信息公开工作年度报告 files: extract the tables, validate, print findings.") { paths, json, failOn, html, previous };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var files = FileAnalysis.Expand(parse.GetValue(paths)!, out var missing);
@@ -37,10 +42,22 @@ public static class CheckCommand
             }
 
             var engine = engineFactory();
+            Func<ReportResult, ReportResult>? compare = null;
+            if (parse.GetValue(previous) is { } previousPath)
+            {
+                var last = await PreviousReport.LoadAsync(engine, previousPath, cancellationToken);
+                if (last is null)
+                {
+                    return 2;
+                }
+
+                compare = last.Compare;
+            }
+
             var pages = parse.GetValue(html) is { } dir ? new Review.HtmlReviewOutput(dir, TimeProvider.System) : null;
             Func<string, Task<ReportResult>> analyze = pages is null
-                ? file => FileAnalysis.AnalyzeFileAsync(engine, file, cancellationToken)
-                : file => pages.AnalyzeAndWriteAsync(engine, file, cancellationToken);
+                ? async file => compare is null ? await FileAnalysis.AnalyzeFileAsync(engine, file, cancellationToken) : compare(await FileAnalysis.AnalyzeFileAsync(engine, file, cancellationToken))
+                : file => pages.AnalyzeAndWriteAsync(engine, file, cancellationToken, compare);
             var results = await RunAsync(analyze, files, parse.GetValue(json), showProgress: files.Count > 1 && !parse.GetValue(json));
             if (pages is not null)
             {

@@ -22,9 +22,11 @@ public sealed class HtmlReviewOutput(string directory, TimeProvider time)
 
     public string Directory { get; } = Path.GetFullPath(directory);
 
-    public async Task<ReportResult> AnalyzeAndWriteAsync(ReportEngine engine, string file, CancellationToken cancellationToken)
+    /// <param name="compare">Adds findings from outside the report (the previous year's, `check --previous`) before the page is drawn.</param>
+    public async Task<ReportResult> AnalyzeAndWriteAsync(ReportEngine engine, string file, CancellationToken cancellationToken, Func<ReportResult, ReportResult>? compare = null)
     {
         var (result, layout, content) = await FileAnalysis.AnalyzeFileWithLayoutAsync(engine, file, cancellationToken);
+        result = compare is null ? result : compare(result);
         System.IO.Directory.CreateDirectory(Directory);
         var name = PageFileName(result);
         var html = await ReviewPageBuilder.BuildAsync(result, layout, content, time.GetUtcNow(), _ocr, crops: true, IndexFile, cancellationToken);

@@ -143,6 +143,7 @@ public sealed class ReportEngine
                 }, StringComparer.Ordinal),
             Findings = findings,
             Status = status,
+            Narrative = extracted.SectionTexts.Count > 0 ? extracted.SectionTexts : null,
         };
     }
 

@@ -69,6 +69,7 @@ public static partial class TemplateExtractor
             Sections = state.Sections,
             Tables = new Dictionary<int, TableReading> { [2] = t2, [3] = t3, [4] = t4 },
             Narrative = NarrativeExtractor.Extract(state.SectionParagraphs(1)),
+            SectionTexts = NarrativeExtractor.Sections(state.Paragraphs),
             Findings = state.Findings,
             AmountUnits = state.AmountUnits,
             UncertainCells = state.Uncertain,

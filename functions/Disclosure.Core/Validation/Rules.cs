@@ -33,6 +33,7 @@ public static class RuleCatalog
         new(FindingCodes.NarrativeMismatch, "总体情况中的数字须与表格一致", NarrativeMismatches),
         new(FindingCodes.ExtractionUncertain, "OCR 读出的表格不满足勾稽关系时，涉及的单元格标为识别不确定", OcrInconsistencies),
         new(FindingCodes.ExtractionUncertain, "勾稽关系不成立且涉及读数不确定的单元格时，不作差错认定，只提示核对这些单元格", DoubtfulIdentities),
+        .. NarrativeRules.All,
     ];
 
     /// <summary>

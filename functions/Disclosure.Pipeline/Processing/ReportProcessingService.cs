@@ -36,12 +36,14 @@ public sealed partial class ReportProcessingService
     private readonly ILogger<ReportProcessingService> _logger;
     private readonly ResiliencePipeline _retry;
     private readonly ReviewPageWriter? _reviewPages;
+    private readonly YearOverYear.CrossYearStep? _crossYear;
 
     public ReportProcessingService(BlobContainerClient container, ReportEngine engine, IResultStore results, IReceiptStore receipts,
         IAlertSink alerts, CosmosBootstrap bootstrap, PipelineOptions options, AlertOptions alertOptions, TimeProvider time,
-        ILogger<ReportProcessingService> logger, ReviewPageWriter? reviewPages = null)
+        ILogger<ReportProcessingService> logger, ReviewPageWriter? reviewPages = null, YearOverYear.CrossYearStep? crossYear = null)
     {
         _reviewPages = reviewPages;
+        _crossYear = crossYear;
         _container = container;
         _engine = engine;
         _results = results;
@@ -195,7 +197,7 @@ public sealed partial class ReportProcessingService
             if (refused is not null || content is null)
             {
                 result = DownloadFailure(blob, refused!);
-                return await StoreAsync(blob, receipt, result, attempt, ct).ConfigureAwait(false);
+                return await StoreAsync(blob, receipt, result, null, default, attempt, ct).ConfigureAwait(false);
             }
 
             var sha = DocumentKeys.Sha256Hex(content.Value.Span);
@@ -213,13 +215,19 @@ public sealed partial class ReportProcessingService
                 : await AnalyzeAsync(blob.Name, content.Value, ct).ConfigureAwait(false);
         }
 
-        return await StoreAsync(blob, receipt, result, attempt, ct).ConfigureAwait(false);
+        return await StoreAsync(blob, receipt, result, layout, bytes, attempt, ct).ConfigureAwait(false);
     }
 
     /// <summary>Stores the result, its alert and the receipt (in this order: the receipt last, so a crash redoes the work).</summary>
-    private async Task<ProcessingOutcome> StoreAsync(BlobRef blob, Receipt? receipt, ReportResult result, int attempt, CancellationToken ct)
+    private async Task<ProcessingOutcome> StoreAsync(BlobRef blob, Receipt? receipt, ReportResult result, LayoutDocument? layout, ReadOnlyMemory<byte> bytes,
+        int attempt, CancellationToken ct)
     {
         var docKey = DocumentKeys.DocKey(blob.Name);
+        if (_crossYear is not null)
+        {
+            result = await _crossYear.CompareOnArrivalAsync(result, ct).ConfigureAwait(false);
+        }
+
         var now = _time.GetUtcNow();
         var pk = DocumentKeys.YearKey(result.Report.Year);
         if (receipt?.ResultPk is { } oldPk && oldPk != pk)
@@ -234,6 +242,11 @@ public sealed partial class ReportProcessingService
         if (result.Report.Agency is { } agency && result.Report.Year is not null && result.Status != ResultStatus.Failed)
         {
             await _results.UpsertAgencyPointerAsync(DocumentKeys.AgencyKey(agency), pk, docKey, blob.Name, ct).ConfigureAwait(false);
+        }
+
+        if (_crossYear is not null)
+        {
+            await _crossYear.AfterStoreAsync(result, docKey, ct).ConfigureAwait(false);
         }
 
         var reviewUrl = _reviewPages is null ? null : await _reviewPages.WriteAsync(result, layout, bytes, docKey, now, ct).ConfigureAwait(false);

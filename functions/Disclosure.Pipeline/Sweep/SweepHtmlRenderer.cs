@@ -52,6 +52,7 @@ public static class SweepHtmlRenderer
 
         RegionTable(html, s);
         FlaggedTable(html, outcome, reviewLinks);
+        TextClustersTable(html, s);
         UnmatchedTable(html, s);
 
         html.Append("<footer>依据《中华人民共和国政府信息公开条例》第四十九条、第五十条；截止日期：部门次年1月31日，政府次年3月31日（可配置）。</footer>\n</body>\n</html>\n");
@@ -255,6 +256,26 @@ public static class SweepHtmlRenderer
         {
             html.Append("<tr data-blob=\"").Append(E(u.BlobName)).Append("\"><td>").Append(E(u.BlobName)).Append("</td><td>").Append(E(u.Agency ?? "（未识别）"))
                 .Append("</td><td>").Append(E(u.Reason)).Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody></table></section>\n");
+    }
+
+    private static void TextClustersTable(StringBuilder html, SweepSummary s)
+    {
+        html.Append("<section><h2>同地区单位雷同文字（").Append(s.TextClusters.Count)
+            .Append("）</h2>\n<p class=\"meta\">同一地区、同一年度内，以下单位的该部分文字几乎逐字相同（已屏蔽数字、日期和年份；模板自带文字不计）。</p>\n")
+            .Append("<table class=\"clusters\"><thead><tr><th>编号</th><th>地区</th><th>部分</th><th>单位</th><th>相同段落</th></tr></thead><tbody>\n");
+        foreach (var c in s.TextClusters)
+        {
+            html.Append("<tr data-cluster=\"").Append(E(c.Id)).Append("\" data-section=\"").Append(c.Section).Append("\" data-agencies=\"").Append(c.Agencies.Count)
+                .Append("\"><td>").Append(E(c.Id)).Append("</td><td>").Append(E(c.Region)).Append("</td><td>").Append(E(c.SectionLabel)).Append("</td><td><ul>");
+            foreach (var a in c.Agencies)
+            {
+                html.Append("<li data-agency=\"").Append(E(a.AgencyId)).Append("\">").Append(E(a.AgencyName)).Append("</li>");
+            }
+
+            html.Append("</ul></td><td>").Append(E(c.Passage)).Append("</td></tr>\n");
         }
 
         html.Append("</tbody></table></section>\n");

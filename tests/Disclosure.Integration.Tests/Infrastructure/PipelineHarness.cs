@@ -50,6 +50,8 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     public CosmosBootstrap Cosmos => _provider.GetRequiredService<CosmosBootstrap>();
 
+    public Disclosure.Pipeline.YearOverYear.CrossYearStep CrossYear => _provider.GetRequiredService<Disclosure.Pipeline.YearOverYear.CrossYearStep>();
+
     public IReadOnlyCollection<ProcessingOutcome> Outcomes => _outcomes;
 
     public async Task InitializeAsync()

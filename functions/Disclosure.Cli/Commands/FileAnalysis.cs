@@ -55,8 +55,8 @@ public static class FileAnalysis
         var name = Path.GetFileName(path);
         if (FileKind.NotRegular(path) is { } kind)
         {
-            return ReportEngine.Failed(new SourceInfo(name, string.Empty, "unknown", null, false), FailureCodes.NotAFile,
-                $"不是普通文件（{kind}），未读取（not a regular file: only regular files are read）");
+            return (ReportEngine.Failed(new SourceInfo(name, string.Empty, "unknown", null, false), FailureCodes.NotAFile,
+                $"不是普通文件（{kind}），未读取（not a regular file: only regular files are read）"), null, []);
         }
 
         try

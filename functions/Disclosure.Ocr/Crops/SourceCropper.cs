@@ -54,7 +54,7 @@ public static class SourceCropper
             {
                 raster = format == "pdf"
                     ? await PdfPageAsync(pdf ??= await WriteAsync(temp, "in.pdf", content, cancellationToken).ConfigureAwait(false), page, options, temp, cancellationToken).ConfigureAwait(false)
-                    : await ImageAsync(content, options, temp, cancellationToken).ConfigureAwait(false);
+                    : ImageRaster(content, options);
                 pages[page] = raster;
             }
 
@@ -84,7 +84,7 @@ public static class SourceCropper
     }
 
     /// <summary>An image scan at a resolution near <see cref="CropDpi"/>; its boxes are in the image's own pixels.</summary>
-    private static async Task<(GrayImage? Image, double Scale, string? Error)> ImageAsync(ReadOnlyMemory<byte> content, OcrOptions options, TempFolder temp, CancellationToken ct)
+    private static (GrayImage? Image, double Scale, string? Error) ImageRaster(ReadOnlyMemory<byte> content, OcrOptions options)
     {
         var info = ImageProbe.Probe(content.Span);
         var dpi = info.Dpi is >= 100 and <= 1200 ? info.Dpi : options.Dpi;
@@ -97,9 +97,15 @@ public static class SourceCropper
         }
         else if (info.Kind == ImageProbe.Kind.Jpeg && info.Components is 1 or 3 or 4)
         {
-            var pdf = temp.File("in.pdf");
-            await File.WriteAllBytesAsync(pdf, Rasterizer.JpegAsPdf(content.Span, info.Width, info.Height, info.Components, dpi), ct).ConfigureAwait(false);
-            (image, error) = await Rasterizer.PageAsync(pdf, 1, dpi, options, temp, ct).ConfigureAwait(false);
+            // Decoded in managed code, as the scan path does (no poppler needed).
+            try
+            {
+                image = Rasterizer.DecodeGray(content.ToArray());
+            }
+            catch (Exception e) when (e is SixLabors.ImageSharp.ImageFormatException or SixLabors.ImageSharp.UnknownImageFormatException or InvalidDataException)
+            {
+                error = $"JPEG 无法解码（{e.Message}）";
+            }
         }
         else
         {

@@ -44,7 +44,17 @@ public static class ReviewPageBuilder
             return CellCrops.None("本次处理未开启原件截图（settings: crops off）。");
         }
 
-        var outcome = await SourceCropper.CropAsync(content, result, keys, ocr, ct).ConfigureAwait(false);
+        SourceCropOutcome outcome;
+        try
+        {
+            outcome = await SourceCropper.CropAsync(content, result, keys, ocr, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A temp folder that cannot be written costs the crops, never the page.
+            return CellCrops.None($"原件截图时无法写入临时文件（{ex.Message}）。");
+        }
+
         return new CellCrops(
             outcome.Crops.ToDictionary(c => c.Key, c => new CellCrop(c.Png, c.Width, c.Height, c.CellLeft, c.CellTop, c.CellWidth, c.CellHeight) { Page = c.Page },
                 StringComparer.Ordinal),

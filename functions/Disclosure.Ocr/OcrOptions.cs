@@ -10,6 +10,16 @@ public enum OcrEngine
     DocumentIntelligence,
 }
 
+/// <summary>Which recogniser reads the text of scans (table cells and running text) with the local engine.</summary>
+public enum ScanRecognizer
+{
+    /// <summary>PaddleOCR PP-OCRv4 (ONNX, in-process): no outside program, so it also runs in Azure. The default.</summary>
+    PaddleOcr,
+
+    /// <summary>tesseract chi_sim + eng digits (outside program, Debian package): kept for comparison.</summary>
+    Tesseract,
+}
+
 /// <summary>Options of the PDF/image readers (settings <c>Ocr__*</c> and <c>DocumentIntelligence__*</c>).</summary>
 public sealed record OcrOptions
 {
@@ -17,6 +27,15 @@ public sealed record OcrOptions
 
     /// <summary>Rasterisation resolution for pages without a text layer.</summary>
     public int Dpi { get; init; } = 300;
+
+    /// <summary>The recogniser of scans (setting <c>Ocr__Recognizer</c>: <c>paddle</c> or <c>tesseract</c>).</summary>
+    public ScanRecognizer Recognizer { get; init; } = ScanRecognizer.PaddleOcr;
+
+    /// <summary>
+    /// Folder of the PP-OCRv4 model files (setting <c>Ocr__ModelDirectory</c>); null: models/ppocr-v4 beside the
+    /// application, where the build copies them.
+    /// </summary>
+    public string? ModelDirectory { get; init; }
 
     /// <summary>Tesseract languages (chi_sim reads the labels; digits are read by both).</summary>
     public string Languages { get; init; } = "chi_sim";

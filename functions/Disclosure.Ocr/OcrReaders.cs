@@ -14,8 +14,10 @@ namespace Disclosure.Ocr;
 public static class OcrReaders
 {
     /// <summary>
-    /// The PDF and image readers. With <see cref="OcrEngine.DocumentIntelligence"/> both go to the service (key from the
-    /// options, or <paramref name="credential"/> for Entra ID); otherwise poppler + tesseract run locally.
+    /// The PDF and image readers. Text-layer PDFs are read in-process (PdfPig) with either engine. With
+    /// <see cref="OcrEngine.DocumentIntelligence"/> scans and images go to the service (key from the options, or
+    /// <paramref name="credential"/> for Entra ID); otherwise the local engine reads them: PP-OCRv4 in-process (or
+    /// tesseract, <see cref="OcrOptions.Recognizer"/>), pages rasterised by poppler where it is installed, in managed code where not.
     /// </summary>
     public static IReadOnlyList<IDocumentReader> Create(OcrOptions options, ReadLimits limits, ILoggerFactory? loggerFactory = null,
         TokenCredential? credential = null, HttpPipelineTransportFactory? transport = null)
@@ -25,17 +27,22 @@ public static class OcrReaders
             var client = DocumentIntelligenceClient.Create(options.DocumentIntelligence, credential, transport?.Invoke(), loggerFactory);
             return
             [
-                new LayoutAnalyzerReader(client, Disclosure.Core.Layout.SourceFormat.Pdf, limits),
+                new TextLayer.TextLayerPdfReader(new LayoutAnalyzerReader(client, Disclosure.Core.Layout.SourceFormat.Pdf, limits), limits, options.MinTextLayerChars),
                 new LayoutAnalyzerReader(client, Disclosure.Core.Layout.SourceFormat.Image, limits),
             ];
         }
 
-        return
-        [
-            new LocalPdfReader(options, limits, loggerFactory?.CreateLogger<LocalPdfReader>()),
-            new LocalImageReader(options, limits),
-        ];
+        // Without poppler (Azure has no Debian packages) PDFs are read in-process: PdfPig text layer, scans by PP-OCRv4.
+        IDocumentReader pdf = IsInstalled("pdftotext") && IsInstalled("pdfinfo")
+            ? new LocalPdfReader(options, limits, loggerFactory?.CreateLogger<LocalPdfReader>())
+            : new ManagedPdfReader(options, limits);
+        return [pdf, new LocalImageReader(options, limits)];
     }
+
+    /// <summary>True when <paramref name="program"/> is an executable file on the PATH.</summary>
+    internal static bool IsInstalled(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Any(dir => File.Exists(Path.Combine(dir, program)));
 
     /// <summary>Reads <c>Ocr__Engine</c> and <c>DocumentIntelligence__Endpoint/Key</c> (local is the default).</summary>
     public static OcrOptions FromConfiguration(IConfiguration configuration)
@@ -46,9 +53,18 @@ public static class OcrReaders
             _ => OcrEngine.Local,
         };
         var endpoint = configuration["DocumentIntelligence:Endpoint"];
+        var recognizer = configuration["Ocr:Recognizer"]?.Trim().ToLowerInvariant() switch
+        {
+            "tesseract" => ScanRecognizer.Tesseract,
+            null or "" or "paddle" or "paddleocr" or "pp-ocr" or "ppocr" => ScanRecognizer.PaddleOcr,
+            var other => throw new InvalidOperationException($"Ocr:Recognizer '{other}' is not known (paddle or tesseract)"),
+        };
+        var models = configuration["Ocr:ModelDirectory"];
         return new OcrOptions
         {
             Engine = engine,
+            Recognizer = recognizer,
+            ModelDirectory = string.IsNullOrWhiteSpace(models) ? null : models,
             DocumentIntelligence = new DocumentIntelligenceOptions
             {
                 Endpoint = string.IsNullOrWhiteSpace(endpoint) ? null : new Uri(endpoint),

@@ -4,6 +4,7 @@ using Disclosure.Pipeline.Alerts;
 using Disclosure.Pipeline.Configuration;
 using Disclosure.Pipeline.Cosmos;
 using Disclosure.Pipeline.Processing;
+using Disclosure.Pipeline.Review;
 using Disclosure.Pipeline.Storage;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
@@ -32,7 +33,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton(alerts);
         services.AddSingleton(cosmos);
         // The default readers (text, HTML, DOCX); registered readers (e.g. PDF/OCR backends) come after them and win per format.
-        var limits = new ReadLimits { MaxBytes = pipeline.MaxBytes };
+        var limits = EngineSettings.Limits(configuration, pipeline.MaxBytes);
         services.TryAddSingleton(sp => new ReportEngine(
             [.. Disclosure.Readers.ReaderRegistry.CreateDefault(limits), .. sp.GetServices<IDocumentReader>()], limits));
 
@@ -63,6 +64,8 @@ public static class PipelineServiceCollectionExtensions
         });
         services.TryAddSingleton<IAlertSink>(sp => new AlertSink(sp.GetRequiredService<IAlertStore>(), sp.GetRequiredService<IAlertPublisher>(),
             sp.GetRequiredService<ILogger<AlertSink>>()));
+        services.AddDisclosureReviewPages(configuration);
+        services.TryAddSingleton<YearOverYear.CrossYearStep>();
         services.TryAddSingleton<ReportProcessingService>();
         return services;
     }

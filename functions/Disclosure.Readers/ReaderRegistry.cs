@@ -13,7 +13,7 @@ public static class ReaderRegistry
     /// <summary>Text, HTML and DOCX readers honouring <paramref name="limits"/>; add PDF/image backends after these.</summary>
     public static IReadOnlyList<IDocumentReader> CreateDefault(ReadLimits limits) =>
     [
-        new Text.TextReader(),
+        new Text.TextReader(limits),
         new HtmlReader(limits),
         new DocxReader(limits),
     ];

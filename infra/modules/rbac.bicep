@@ -20,6 +20,7 @@ var roles = {
   eventGridDataSender: 'd5a91429-5739-47e2-a06b-3470a27159e7' // publish alert CloudEvents
   cognitiveServicesUser: 'a97b65f3-24c7-4388-baec-2e87135dc908' // call Document Intelligence
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb' // Entra ID telemetry ingestion
+  storageBlobDelegator: 'db58b8e5-c6ad-4a2a-8342-4190687cbf4a' // user-delegation key that signs the review-page links in alerts
 }
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
@@ -43,6 +44,18 @@ resource appBlob 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storage.id, identityPrincipalId, roles.storageBlobDataOwner)
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner)
+    principalId: identityPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Review-page links: a user-delegation SAS needs generateUserDelegationKey on the account. Blob Data Owner includes it
+// today; the explicit role keeps the links working if that grant is ever narrowed to the containers.
+resource appBlobDelegator 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: storage
+  name: guid(storage.id, identityPrincipalId, roles.storageBlobDelegator)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDelegator)
     principalId: identityPrincipalId
     principalType: 'ServicePrincipal'
   }

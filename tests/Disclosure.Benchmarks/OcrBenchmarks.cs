@@ -19,10 +19,14 @@ public class OcrBenchmarks
     private byte[] _textPdf = [];
     private byte[] _scan = [];
 
+    /// <summary>Both recognisers of scans, side by side.</summary>
+    [Params(ScanRecognizer.PaddleOcr, ScanRecognizer.Tesseract)]
+    public ScanRecognizer Recognizer { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
-        var readers = OcrReaders.Create(new OcrOptions(), new ReadLimits());
+        var readers = OcrReaders.Create(new OcrOptions { Recognizer = Recognizer }, new ReadLimits());
         _pdf = readers.Single(r => r.Format == SourceFormat.Pdf);
         _image = readers.Single(r => r.Format == SourceFormat.Image);
         var root = Root();

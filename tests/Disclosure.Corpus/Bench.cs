@@ -11,10 +11,10 @@ namespace Disclosure.Corpus;
 /// </summary>
 public static class Bench
 {
-    public static async Task<int> RunAsync(string dir)
+    public static async Task<int> RunAsync(string dir, ScanRecognizer recognizer = ScanRecognizer.PaddleOcr)
     {
         var limits = new ReadLimits();
-        var readers = OcrReaders.Create(new OcrOptions(), limits);
+        var readers = OcrReaders.Create(new OcrOptions { Recognizer = recognizer }, limits);
         var pdfReader = readers.First(r => r.Format == Disclosure.Core.Layout.SourceFormat.Pdf);
         var pdfs = Directory.GetFiles(dir, "*.pdf", SearchOption.AllDirectories).Where(f => !f.EndsWith(".scan.pdf", StringComparison.Ordinal)).Order().ToList();
         var scans = Directory.GetFiles(dir, "*.scan.pdf", SearchOption.AllDirectories).Order().ToList();
@@ -54,7 +54,7 @@ public static class Bench
 
             // Wall time depends on what else the machine runs; CPU time (ours + tesseract's) does not.
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"scanned PDF (300 dpi, {Environment.ProcessorCount} cores): median {Median(runs):0.00} s/page wall, {Median(cpu):0.00} CPU-s/page (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
+                $"scanned PDF ({recognizer}, {Environment.ProcessorCount} cores): median {Median(runs):0.00} s/page wall, {Median(cpu):0.00} CPU-s/page (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
         }
 
         if (pdfs.Count > 0)

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.IO.Compression;
-using System.Buffers.Binary;
 using System.Globalization;
 
 namespace Disclosure.Corpus;
@@ -8,7 +6,9 @@ namespace Disclosure.Corpus;
 /// <summary>HTML to PDF (Chromium), HTML to DOCX (LibreOffice), PDF to degraded scans (pdftoppm + rotation, blur, noise).</summary>
 public static class Converters
 {
-    public static void Run(string program, string workDir, params string[] args)
+    public static void Run(string program, string workDir, params string[] args) => Run(program, workDir, TimeSpan.FromMinutes(3), args);
+
+    public static void Run(string program, string workDir, TimeSpan timeout, params string[] args)
     {
         var psi = new ProcessStartInfo(program) { WorkingDirectory = workDir, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var a in args)
@@ -19,7 +19,7 @@ public static class Converters
         using var p = Process.Start(psi) ?? throw new InvalidOperationException($"{program} did not start");
         var err = p.StandardError.ReadToEndAsync();
         _ = p.StandardOutput.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromMinutes(3)))
+        if (!p.WaitForExit(timeout))
         {
             p.Kill(true);
             throw new TimeoutException($"{program} timed out");
@@ -65,6 +65,31 @@ public static class Converters
         }
     }
 
+    /// <summary>
+    /// Converts documents with LibreOffice in one run (one start-up for all): <paramref name="target"/> is a
+    /// --convert-to argument such as <c>pdf:writer_pdf_Export</c> or <c>docx:MS Word 2007 XML</c>. Returns the outputs.
+    /// </summary>
+    public static List<string> Soffice(IReadOnlyList<string> inputs, string target, string outDir)
+    {
+        var profile = Path.Combine(Path.GetTempPath(), "corpus-soffice-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(outDir);
+        try
+        {
+            // A minute to start, half a minute a document (a loaded machine; Writer converts one at a time).
+            Run("soffice", outDir, TimeSpan.FromSeconds(60 + 30 * inputs.Count), [$"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target, "--outdir", Path.GetFullPath(outDir), .. inputs.Select(Path.GetFullPath)]);
+        }
+        finally
+        {
+            if (Directory.Exists(profile))
+            {
+                Directory.Delete(profile, true);
+            }
+        }
+
+        var ext = "." + target.Split(':')[0];
+        return [.. inputs.Select(i => Path.Combine(outDir, Path.GetFileNameWithoutExtension(i) + ext))];
+    }
+
     /// <summary>Rasterises every page at <paramref name="dpi"/> in grey, rotates, blurs and adds noise; writes PNG pages.</summary>
     public static List<string> PdfToScans(string pdf, string outPrefix, int dpi, double degrees, bool blur, double noise, int seed)
     {
@@ -85,6 +110,13 @@ public static class Converters
     /// </summary>
     public static void PdfToScanPdf(string pdf, string scanPdf, int dpi, double degrees, int seed) =>
         ImagePdf.Write(DegradedPages(pdf, dpi, degrees, blur: true, noise: 12, seed), dpi, scanPdf);
+
+    /// <summary>A scan of a print with the given defects, bound into an image-only PDF.</summary>
+    public static void PdfToScanPdf(string pdf, string scanPdf, ScanDefects defects, int seed) =>
+        ImagePdf.Write(
+            [.. DegradedPages(pdf, defects.Dpi, defects.Degrees, defects.Blur, defects.Noise, seed)
+                .Select(p => (p.W, p.H, Px: ScanDefects.Jpeg(p.W, p.H, ScanDefects.ApplyToner(p.Px, defects.Toner), defects.JpegQuality)))],
+            defects.Dpi, scanPdf);
 
     private static List<(int W, int H, byte[] Px)> DegradedPages(string pdf, int dpi, double degrees, bool blur, double noise, int seed)
     {
@@ -208,53 +240,8 @@ public static class Converters
     }
 }
 
-/// <summary>A minimal PNG writer (8-bit grey), enough for generated scans.</summary>
+/// <summary>8-bit grey PNGs for generated scans: the crops' writer, with the scan's resolution in pHYs.</summary>
 public static class Png
 {
-    public static byte[] Gray(int w, int h, byte[] px, int dpi)
-    {
-        using var ms = new MemoryStream();
-        ms.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        var ihdr = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(ihdr, w);
-        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), h);
-        ihdr[8] = 8;
-        ihdr[9] = 0;
-        Chunk(ms, "IHDR", ihdr);
-        var phys = new byte[9];
-        var ppm = (int)Math.Round(dpi / 0.0254);
-        BinaryPrimitives.WriteInt32BigEndian(phys, ppm);
-        BinaryPrimitives.WriteInt32BigEndian(phys.AsSpan(4), ppm);
-        phys[8] = 1;
-        Chunk(ms, "pHYs", phys);
-        using (var raw = new MemoryStream())
-        {
-            using (var z = new ZLibStream(raw, CompressionLevel.SmallestSize, true))
-            {
-                for (var y = 0; y < h; y++)
-                {
-                    z.WriteByte(0);
-                    z.Write(px, y * w, w);
-                }
-            }
-
-            Chunk(ms, "IDAT", raw.ToArray());
-        }
-
-        Chunk(ms, "IEND", []);
-        return ms.ToArray();
-    }
-
-    private static void Chunk(Stream s, string type, byte[] data)
-    {
-        Span<byte> len = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(len, data.Length);
-        s.Write(len);
-        var typeBytes = System.Text.Encoding.ASCII.GetBytes(type);
-        s.Write(typeBytes);
-        s.Write(data);
-        var crc = Crc32Like.Compute(typeBytes, data);
-        BinaryPrimitives.WriteUInt32BigEndian(len, crc);
-        s.Write(len);
-    }
+    public static byte[] Gray(int w, int h, byte[] px, int dpi) => Disclosure.Ocr.Crops.GrayPng.Encode(new Disclosure.Ocr.Raster.GrayImage(w, h, px), dpi);
 }

@@ -1,14 +1,18 @@
 using Disclosure.Corpus;
 
 // dotnet run --project tests/Disclosure.Corpus -- generate --out DIR [--count N] [--seed S] [--formats html,docx,pdf,scan] [--no-seeds] [--dpi 300]
-// dotnet run --project tests/Disclosure.Corpus -- accuracy [--dir DIR] [--json FILE] [--formats pdf,scan] [--page-ocr]
-// dotnet run --project tests/Disclosure.Corpus -- bench [--dir DIR]
+// dotnet run --project tests/Disclosure.Corpus -- template --out DIR [--count N] [--seed S] [--first I] [--dpi 300,200] [--template DOCX]
+// dotnet run --project tests/Disclosure.Corpus -- accuracy [--dir DIR] [--json FILE] [--formats pdf,scan] [--page-ocr] [--engine paddle|tesseract]
+// dotnet run --project tests/Disclosure.Corpus -- bench [--dir DIR] [--engine paddle|tesseract]
 var command = args.FirstOrDefault() ?? "help";
 string Opt(string name, string fallback)
 {
     var i = Array.IndexOf(args, "--" + name);
     return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
 }
+
+// --engine paddle (default) | tesseract: the recogniser of scans, to measure both side by side.
+Disclosure.Ocr.ScanRecognizer Engine() => Opt("engine", "paddle") == "tesseract" ? Disclosure.Ocr.ScanRecognizer.Tesseract : Disclosure.Ocr.ScanRecognizer.PaddleOcr;
 
 var root = CorpusPaths.RepoRoot();
 switch (command)
@@ -23,16 +27,25 @@ switch (command)
             Path.Combine(root, "..", "shared", "gold"),
             int.Parse(Opt("dpi", "300"), System.Globalization.CultureInfo.InvariantCulture));
         return 0;
+    case "template":
+        TemplateGenerator.Generate(
+            Opt("out", Path.Combine(root, "tests", "corpus", "generated")),
+            Opt("template", Path.Combine(root, "..", "shared", "templates", "official-2021-template.docx")),
+            int.Parse(Opt("count", "12"), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Opt("seed", "21"), System.Globalization.CultureInfo.InvariantCulture),
+            [.. Opt("dpi", "300,200").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(d => int.Parse(d, System.Globalization.CultureInfo.InvariantCulture))],
+            int.Parse(Opt("first", "0"), System.Globalization.CultureInfo.InvariantCulture));
+        return 0;
     case "accuracy":
-        return await Accuracy.RunAsync(Opt("dir", Path.Combine(root, "tests", "corpus")), Opt("json", ""), Opt("formats", ""), args.Contains("--page-ocr"));
+        return await Accuracy.RunAsync(Opt("dir", Path.Combine(root, "tests", "corpus")), Opt("json", ""), Opt("formats", ""), args.Contains("--page-ocr"), Engine());
     case "dump":
         return await Dump.RunAsync(args[1]);
     case "grid":
         return GridDump.Run(args[1], int.Parse(Opt("page", "1"), System.Globalization.CultureInfo.InvariantCulture));
     case "bench":
-        return await Bench.RunAsync(Opt("dir", Path.Combine(root, "tests", "corpus")));
+        return await Bench.RunAsync(Opt("dir", Path.Combine(root, "tests", "corpus")), Engine());
     default:
-        Console.WriteLine("usage: generate --out DIR [--count N] [--seed S] [--formats html,docx,pdf,scan] [--no-seeds] [--dpi 300] | accuracy [--dir DIR] [--json FILE] [--formats pdf,scan] [--page-ocr] | bench [--dir DIR] | dump FILE | grid PDF [--page N]");
+        Console.WriteLine("usage: template --out DIR [--count N] [--seed S] [--first I] [--dpi 300,200] [--template DOCX] | generate --out DIR [--count N] [--seed S] [--formats html,docx,pdf,scan] [--no-seeds] [--dpi 300] | accuracy [--dir DIR] [--json FILE] [--formats pdf,scan] [--page-ocr] [--engine paddle|tesseract] | bench [--dir DIR] [--engine paddle|tesseract] | dump FILE | grid PDF [--page N]");
         return command == "help" ? 0 : 2;
 }
 

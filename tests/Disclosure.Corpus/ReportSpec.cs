@@ -14,6 +14,17 @@ public sealed record ReportSpec(string Name, string Agency, int Year, TemplateVe
     /// <summary>A planted error, described for the expected file.</summary>
     public string? Planted { get; init; }
 
+    /// <summary>A 2021-format report that keeps the 2019 single （六）其他处理 row in table 3 (the result's template is "mixed").</summary>
+    public bool OldOtherRow { get; init; }
+
+    /// <summary>The program that made the document (chromium, libreoffice) and how (the template variant), for the expected file.</summary>
+    public string Producer { get; init; } = "chromium";
+
+    public string? Variant { get; init; }
+
+    /// <summary>The format of table 3's rows.</summary>
+    public TemplateVersion Table3Template => OldOtherRow ? TemplateVersion.V2019 : Template;
+
     public static readonly string[] ArithmeticCodes = [FindingCodes.T3RowTotal, FindingCodes.T3Balance, FindingCodes.T3ResultsTotal, FindingCodes.T4Total];
 
     /// <summary>The arithmetic findings the cells imply (same rules as the contract; a check with a blank cell is skipped).</summary>
@@ -21,7 +32,7 @@ public sealed record ReportSpec(string Name, string Agency, int Year, TemplateVe
     {
         var codes = new SortedSet<string>(StringComparer.Ordinal);
         decimal? V(string k) => Cells.TryGetValue(k, out var v) ? v : null;
-        var rows = CanonicalKeys.Table3Rows(Template);
+        var rows = CanonicalKeys.Table3Rows(Table3Template);
         foreach (var row in rows)
         {
             var parts = CanonicalKeys.Table3Parts.Select(c => V($"t3.{row}.{c}")).ToList();
@@ -32,7 +43,7 @@ public sealed record ReportSpec(string Name, string Agency, int Year, TemplateVe
             }
         }
 
-        var outcomes = Template == TemplateVersion.V2019 ? CanonicalKeys.Table3Outcomes2019 : CanonicalKeys.Table3Outcomes2021;
+        var outcomes = Table3Template == TemplateVersion.V2019 ? CanonicalKeys.Table3Outcomes2019 : CanonicalKeys.Table3Outcomes2021;
         foreach (var col in CanonicalKeys.Table3Columns)
         {
             var a = V($"t3.new_received.{col}");
@@ -162,12 +173,50 @@ public sealed record ReportSpec(string Name, string Agency, int Year, TemplateVe
         return this with { Name = Name + "-err", Cells = cells, Planted = key };
     }
 
+    /// <summary>The same 2021 report with table 3's three （六） rows printed as the old single row (their sum).</summary>
+    public ReportSpec WithOldOtherRow()
+    {
+        if (Template != TemplateVersion.V2021)
+        {
+            return this;
+        }
+
+        var cells = new SortedDictionary<string, decimal?>(Cells, StringComparer.Ordinal);
+        foreach (var col in CanonicalKeys.Table3Columns)
+        {
+            string[] parts = [$"t3.other_no_correction.{col}", $"t3.other_no_fee.{col}", $"t3.other_other.{col}"];
+            cells[$"t3.other.{col}"] = parts.Sum(k => cells[k] ?? 0);
+            foreach (var k in parts)
+            {
+                cells.Remove(k);
+            }
+        }
+
+        return this with { Cells = cells, OldOtherRow = true };
+    }
+
+    /// <summary>The same report with <paramref name="count"/> zero cells outside the totals printed blank (or <c>/</c>): null, sums unchanged.</summary>
+    public ReportSpec WithBlanks(Random rng, int count)
+    {
+        var cells = new SortedDictionary<string, decimal?>(Cells, StringComparer.Ordinal);
+        var zeros = cells.Where(kv => kv.Value == 0 && !kv.Key.EndsWith(".total", StringComparison.Ordinal) && !kv.Key.Contains("results_total", StringComparison.Ordinal)
+            && !kv.Key.Contains("new_received", StringComparison.Ordinal) && !kv.Key.Contains("carried", StringComparison.Ordinal)).Select(kv => kv.Key).ToList();
+        foreach (var key in zeros.OrderBy(_ => rng.Next()).Take(count))
+        {
+            cells[key] = null;
+        }
+
+        return this with { Cells = cells };
+    }
+
     public string ExpectedJson()
     {
         var o = new JsonObject
         {
             ["name"] = Name,
-            ["report"] = new JsonObject { ["agency"] = Agency, ["year"] = Year, ["template"] = Template == TemplateVersion.V2019 ? "2019" : "2021" },
+            ["report"] = new JsonObject { ["agency"] = Agency, ["year"] = Year, ["template"] = OldOtherRow ? "mixed" : Template == TemplateVersion.V2019 ? "2019" : "2021" },
+            ["producer"] = Producer,
+            ["variant"] = Variant,
             ["cells"] = new JsonObject(Cells.Select(kv => KeyValuePair.Create(kv.Key, kv.Value is { } v ? (JsonNode?)JsonValue.Create(v) : null))),
             ["ignore"] = new JsonArray([.. Ignore.Select(i => (JsonNode?)JsonValue.Create(i))]),
             ["arithmetic"] = new JsonArray([.. ExpectedArithmetic().Select(c => (JsonNode?)JsonValue.Create(c))]),

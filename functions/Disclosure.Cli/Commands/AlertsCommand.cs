@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Disclosure.Cli.Hosting;
+using Disclosure.Cli.Output;
 using Disclosure.Core.Contract;
 using Disclosure.Pipeline.Alerts;
 using Disclosure.Pipeline.Cosmos;
@@ -25,7 +26,7 @@ public static class AlertsCommand
             // The emulator keeps nothing across restarts: an empty database is created rather than reported as an error.
             await services.GetRequiredService<CosmosBootstrap>().EnsureCreatedAsync(cancellationToken: ct);
             var store = services.GetRequiredService<IAlertStore>();
-            var partitions = parse.GetValue(year) is { } y ? [y.ToString(CultureInfo.InvariantCulture)] : YearPartitions.All(DateTimeOffset.UtcNow).ToArray();
+            var partitions = parse.GetValue(year) is { } y ? [y.ToString(CultureInfo.InvariantCulture)] : (await services.GetRequiredService<IResultStore>().YearsAsync(DateTimeOffset.UtcNow, ct)).ToArray();
             var alerts = (await store.ListAsync(partitions, parse.GetValue(all) ? null : AlertStatuses.Open, ct))
                 .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
             if (parse.GetValue(json))
@@ -38,12 +39,18 @@ public static class AlertsCommand
             foreach (var a in alerts)
             {
                 var color = a.Severity == Severity.Error ? "red" : a.Severity == Severity.Warning ? "yellow" : "grey";
-                table.AddRow(Markup.Escape(a.Id), Markup.Escape(a.Status), $"[{color}]{a.Severity.ToString().ToLowerInvariant()}[/]",
-                    Markup.Escape(a.EventType), Markup.Escape(a.Code), Markup.Escape(a.Message),
+                table.AddRow(TerminalText.Markup(a.Id), TerminalText.Markup(a.Status), $"[{color}]{a.Severity.ToString().ToLowerInvariant()}[/]",
+                    TerminalText.Markup(a.EventType), TerminalText.Markup(a.Code), TerminalText.Markup(a.Message),
                     a.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
             }
 
             AnsiConsole.Write(table);
+            // Links on their own lines, whole, so a terminal can open them (a table cell would wrap a SAS URL).
+            foreach (var a in alerts.Where(a => a.ReviewUrl is not null))
+            {
+                Console.WriteLine($"审阅页 review page {a.Id}: {a.ReviewUrl}");
+            }
+
             return 0;
         });
 

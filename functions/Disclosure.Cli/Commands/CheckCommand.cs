@@ -19,8 +19,14 @@ public static class CheckCommand
             DefaultValueFactory = _ => "error",
         };
         failOn.AcceptOnlyFromAmong("error", "warning", "never");
+        var html = new Option<string?>("--html") { Description = "Write a review page per report and an index page (index.html) into this folder." };
+        var previous = new Option<string?>("--previous")
+        {
+            Description = "The agency's published report of the year before (any supported format): adds the cross-year findings " +
+                          "(CARRYOVER_MISMATCH, IN_FORCE_MISMATCH) and the copied-text shares (COPIED_TEXT, TEXT_REUSE).",
+        };
 
-        var command = new Command("check", "Audit 政府信息公开工作年度报告 files: extract the tables, validate, print findings.") { paths, json, failOn };
+        var command = new Command("check", "Audit 政府信息公开工作年度报告 files: extract the tables, validate, print findings.") { paths, json, failOn, html, previous };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var files = FileAnalysis.Expand(parse.GetValue(paths)!, out var missing);
@@ -36,21 +42,43 @@ public static class CheckCommand
             }
 
             var engine = engineFactory();
-            var results = await RunAsync(engine, files, parse.GetValue(json), showProgress: files.Count > 1 && !parse.GetValue(json), cancellationToken);
+            Func<ReportResult, ReportResult>? compare = null;
+            if (parse.GetValue(previous) is { } previousPath)
+            {
+                var last = await PreviousReport.LoadAsync(engine, previousPath, cancellationToken);
+                if (last is null)
+                {
+                    return 2;
+                }
+
+                compare = last.Compare;
+            }
+
+            var pages = parse.GetValue(html) is { } dir ? new Review.HtmlReviewOutput(dir, TimeProvider.System) : null;
+            Func<string, Task<ReportResult>> analyze = pages is null
+                ? async file => compare is null ? await FileAnalysis.AnalyzeFileAsync(engine, file, cancellationToken) : compare(await FileAnalysis.AnalyzeFileAsync(engine, file, cancellationToken))
+                : file => pages.AnalyzeAndWriteAsync(engine, file, cancellationToken, compare);
+            var results = await RunAsync(analyze, files, parse.GetValue(json), showProgress: files.Count > 1 && !parse.GetValue(json));
+            if (pages is not null)
+            {
+                var index = await pages.WriteIndexAsync(cancellationToken);
+                (parse.GetValue(json) ? Console.Error : Console.Out).WriteLine($"审阅页 review pages: {index.AbsoluteUri}");
+            }
+
             var code = ExitCode(results, parse.GetValue(failOn)!);
             return missing.Count > 0 && code == 0 ? 2 : code;
         });
         return command;
     }
 
-    private static async Task<List<ReportResult>> RunAsync(ReportEngine engine, IReadOnlyList<string> files, bool json, bool showProgress, CancellationToken cancellationToken)
+    private static async Task<List<ReportResult>> RunAsync(Func<string, Task<ReportResult>> analyze, IReadOnlyList<string> files, bool json, bool showProgress)
     {
         var results = new List<ReportResult>(files.Count);
         if (json)
         {
             foreach (var file in files)
             {
-                var result = await FileAnalysis.AnalyzeFileAsync(engine, file, cancellationToken);
+                var result = await analyze(file);
                 results.Add(result);
                 Console.Out.WriteLine(ResultJson.Serialize(result, indented: files.Count == 1));
             }
@@ -68,7 +96,7 @@ public static class CheckCommand
                     var task = ctx.AddTask("检查报告 checking", maxValue: files.Count);
                     foreach (var file in files)
                     {
-                        results.Add(await FileAnalysis.AnalyzeFileAsync(engine, file, cancellationToken));
+                        results.Add(await analyze(file));
                         task.Increment(1);
                     }
                 });
@@ -77,7 +105,7 @@ public static class CheckCommand
         {
             foreach (var file in files)
             {
-                results.Add(await FileAnalysis.AnalyzeFileAsync(engine, file, cancellationToken));
+                results.Add(await analyze(file));
             }
         }
 

@@ -46,9 +46,19 @@ public static class FileAnalysis
         return files;
     }
 
-    public static async Task<ReportResult> AnalyzeFileAsync(ReportEngine engine, string path, CancellationToken cancellationToken)
+    public static async Task<ReportResult> AnalyzeFileAsync(ReportEngine engine, string path, CancellationToken cancellationToken) =>
+        (await AnalyzeFileWithLayoutAsync(engine, path, cancellationToken)).Result;
+
+    /// <summary>As <see cref="AnalyzeFileAsync"/>, also giving the layout and the bytes read (for the review page and its crops).</summary>
+    public static async Task<(ReportResult Result, LayoutDocument? Layout, byte[] Content)> AnalyzeFileWithLayoutAsync(ReportEngine engine, string path, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(path);
+        if (FileKind.NotRegular(path) is { } kind)
+        {
+            return ReportEngine.Failed(new SourceInfo(name, string.Empty, "unknown", null, false), FailureCodes.NotAFile,
+                $"不是普通文件（{kind}），未读取（not a regular file: only regular files are read）");
+        }
+
         try
         {
             var length = new FileInfo(path).Length;
@@ -60,16 +70,17 @@ public static class FileAnalysis
                 stream.Position = 0;
                 await stream.ReadExactlyAsync(head, cancellationToken);
                 var source = new SourceInfo(name, sha, FormatDetector.Name(FormatDetector.Detect(head)), null, false) { Bytes = length };
-                return ReportEngine.Failed(source, FailureCodes.TooLarge,
-                    $"文件过大：{length:N0} 字节，上限 {engine.Limits.MaxBytes:N0} 字节（file too large; not read）");
+                return (ReportEngine.Failed(source, FailureCodes.TooLarge,
+                    $"文件过大：{length:N0} 字节，上限 {engine.Limits.MaxBytes:N0} 字节（file too large; not read）"), null, []);
             }
 
             var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-            return await engine.AnalyzeAsync(name, bytes, cancellationToken);
+            var (result, layout) = await engine.AnalyzeWithLayoutAsync(name, bytes, cancellationToken);
+            return (result, layout, bytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return ReportEngine.Failed(new SourceInfo(name, string.Empty, "unknown", null, false), FailureCodes.Corrupt, $"无法读取文件：{ex.Message}");
+            return (ReportEngine.Failed(new SourceInfo(name, string.Empty, "unknown", null, false), FailureCodes.Corrupt, $"无法读取文件：{ex.Message}"), null, []);
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Disclosure.Cli.Hosting;
+using Disclosure.Cli.Output;
 using Disclosure.Core.Contract;
 using Disclosure.Pipeline.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +27,7 @@ public static class ResultsCommand
             // The emulator keeps nothing across restarts: an empty database is created rather than reported as an error.
             await services.GetRequiredService<CosmosBootstrap>().EnsureCreatedAsync(cancellationToken: ct);
             var store = services.GetRequiredService<IResultStore>();
-            var partitions = parse.GetValue(year) is { } y ? [y.ToString(CultureInfo.InvariantCulture)] : YearPartitions.All(DateTimeOffset.UtcNow).ToArray();
+            var partitions = parse.GetValue(year) is { } y ? [y.ToString(CultureInfo.InvariantCulture)] : (await store.YearsAsync(DateTimeOffset.UtcNow, ct)).ToArray();
             var deadline = DateTime.UtcNow.AddSeconds(parse.GetValue(timeout));
             List<JsonObject> results;
             while (true)
@@ -89,14 +90,14 @@ public static class ResultsCommand
             var status = (string?)r["status"] ?? "?";
             var color = status switch { "passed" => "green", "findings" => "yellow", _ => "red" };
             table.AddRow(
-                Markup.Escape((string?)r["blobName"] ?? ""),
-                Markup.Escape((string?)r["report"]?["agency"] ?? "-"),
-                Markup.Escape(r["report"]?["year"]?.ToString() ?? "-"),
-                Markup.Escape((string?)r["report"]?["template"] ?? "-"),
+                TerminalText.Markup((string?)r["blobName"] ?? ""),
+                TerminalText.Markup((string?)r["report"]?["agency"] ?? "-"),
+                TerminalText.Markup(r["report"]?["year"]?.ToString() ?? "-"),
+                TerminalText.Markup((string?)r["report"]?["template"] ?? "-"),
                 $"[{color}]{status}[/]",
-                Markup.Escape(findings.Count == 0 ? "-" : string.Join(", ", bySeverity)),
-                Markup.Escape((string?)r["errorCode"] ?? ""),
-                Markup.Escape(((string?)r["processedAt"])?[..19].Replace('T', ' ') ?? ""));
+                TerminalText.Markup(findings.Count == 0 ? "-" : string.Join(", ", bySeverity)),
+                TerminalText.Markup((string?)r["errorCode"] ?? ""),
+                TerminalText.Markup(((string?)r["processedAt"])?[..19].Replace('T', ' ') ?? ""));
         }
 
         AnsiConsole.Write(table);

@@ -1,5 +1,6 @@
 using Disclosure.Core.Engine;
 using Disclosure.Pipeline;
+using Disclosure.Pipeline.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace Disclosure.Cli.Composition;
@@ -10,6 +11,9 @@ namespace Disclosure.Cli.Composition;
 /// </summary>
 public static class EngineComposition
 {
-    public static ReportEngine CreateEngine(ReadLimits? limits = null, IConfiguration? configuration = null) =>
-        DisclosureComposition.CreateEngine(limits ?? new ReadLimits(), configuration ?? new ConfigurationBuilder().AddEnvironmentVariables().Build());
+    public static ReportEngine CreateEngine(ReadLimits? limits = null, IConfiguration? configuration = null)
+    {
+        configuration ??= new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        return DisclosureComposition.CreateEngine(limits ?? EngineSettings.Limits(configuration, new ReadLimits().MaxBytes), configuration);
+    }
 }

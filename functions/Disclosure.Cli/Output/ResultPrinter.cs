@@ -16,16 +16,16 @@ public static class ResultPrinter
         };
 
         console.WriteLine();
-        console.MarkupLine($"[bold]{Markup.Escape(result.Source.Name)}[/]  {status}");
+        console.MarkupLine($"[bold]{TerminalText.Markup(result.Source.Name)}[/]  {status}");
         var report = result.Report;
         console.MarkupLine(
-            $"  机关 agency: [cyan]{Markup.Escape(report.Agency ?? "?")}[/]   年度 year: [cyan]{report.Year?.ToString() ?? "?"}[/]   " +
-            $"格式 template: [cyan]{Markup.Escape(report.Template ?? "?")}[/]   文件 format: {Markup.Escape(result.Source.Format)}" +
+            $"  机关 agency: [cyan]{TerminalText.Markup(report.Agency ?? "?")}[/]   年度 year: [cyan]{report.Year?.ToString() ?? "?"}[/]   " +
+            $"格式 template: [cyan]{TerminalText.Markup(report.Template ?? "?")}[/]   文件 format: {TerminalText.Markup(result.Source.Format)}" +
             (result.Source.Ocr ? " (OCR)" : string.Empty) + $"   单元格 cells: {result.Cells.Count}");
 
         if (result.Status == ResultStatus.Failed)
         {
-            console.MarkupLine($"  [red]{Markup.Escape(result.ErrorCode ?? "FAILED")}[/]: {Markup.Escape(result.Error ?? string.Empty)}");
+            console.MarkupLine($"  [red]{TerminalText.Markup(result.ErrorCode ?? "FAILED")}[/]: {TerminalText.Markup(result.Error ?? string.Empty)}");
             return;
         }
 
@@ -45,9 +45,9 @@ public static class ResultPrinter
             var cells = f.Cells.Count == 0 ? string.Empty : string.Join(", ", f.Cells.Take(3)) + (f.Cells.Count > 3 ? $" …(+{f.Cells.Count - 3})" : string.Empty);
             table.AddRow(
                 new Markup(SeverityMarkup(f.Severity)),
-                new Text(f.Code),
-                new Text(f.Message),
-                new Text(cells));
+                new Text(TerminalText.Clean(f.Code)),
+                new Text(TerminalText.Clean(f.Message)),
+                new Text(TerminalText.Clean(cells)));
         }
 
         console.Write(table);

@@ -120,6 +120,15 @@ public static class FindingCodes
     public const string InForceMismatch = "IN_FORCE_MISMATCH";
     public const string LateReport = "LATE_REPORT";
     public const string MissingReport = "MISSING_REPORT";
+    public const string CopiedText = "COPIED_TEXT";
+    public const string EmptySection = "EMPTY_SECTION";
+    public const string FeeStatementMissing = "FEE_STATEMENT_MISSING";
+
+    /// <summary>Info: the share of each narrative section repeated from the agency's previous report (every report with a predecessor).</summary>
+    public const string TextReuse = "TEXT_REUSE";
+
+    /// <summary>Info: section 五 names no measure taken or planned for the problems it lists.</summary>
+    public const string NoImprovementMeasure = "NO_IMPROVEMENT_MEASURE";
 
     public static readonly IReadOnlyDictionary<string, Severity> Severities = new Dictionary<string, Severity>
     {
@@ -142,5 +151,10 @@ public static class FindingCodes
         [InForceMismatch] = Severity.Warning,
         [LateReport] = Severity.Warning,
         [MissingReport] = Severity.Error,
+        [CopiedText] = Severity.Warning,
+        [EmptySection] = Severity.Warning,
+        [FeeStatementMissing] = Severity.Warning,
+        [TextReuse] = Severity.Info,
+        [NoImprovementMeasure] = Severity.Info,
     };
 }

@@ -99,6 +99,14 @@ public sealed record ReportResult
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, CellDetail>? CellDetails { get; init; }
 
+    /// <summary>Narrative sections 一, 五, 六 as read (bounded), for the year-over-year and copied-text checks.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<NarrativeText>? Narrative { get; init; }
+
+    /// <summary>Set when the agency's previous-year report was found and compared (on arrival or by `check --previous`).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public YearOverYearInfo? YearOverYear { get; init; }
+
     /// <summary>The highest severity among findings, or null when there are none.</summary>
     public Severity? MaxSeverity() => Findings.Count == 0 ? null : Findings.Max(f => f.Severity);
 }

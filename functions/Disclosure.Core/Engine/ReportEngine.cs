@@ -31,7 +31,11 @@ public sealed class ReportEngine
 
     public ReadLimits Limits => _limits;
 
-    public async Task<ReportResult> AnalyzeAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    public async Task<ReportResult> AnalyzeAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
+        (await AnalyzeWithLayoutAsync(name, content, cancellationToken).ConfigureAwait(false)).Result;
+
+    /// <summary>As <see cref="AnalyzeAsync"/>, also giving the layout the reader produced (null when reading failed), for the review page.</summary>
+    public async Task<(ReportResult Result, LayoutDocument? Layout)> AnalyzeWithLayoutAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
         var format = FormatDetector.Detect(content.Span);
@@ -39,43 +43,65 @@ public sealed class ReportEngine
 
         if (content.IsEmpty)
         {
-            return Failed(source, FailureCodes.Empty, "文件为空（empty file）");
+            return (Failed(source, FailureCodes.Empty, "文件为空（empty file）"), null);
         }
 
         if (content.Length > _limits.MaxBytes)
         {
-            return Failed(source, FailureCodes.TooLarge, $"文件过大：{content.Length:N0} 字节，上限 {_limits.MaxBytes:N0} 字节（file too large）");
+            return (Failed(source, FailureCodes.TooLarge, $"文件过大：{content.Length:N0} 字节，上限 {_limits.MaxBytes:N0} 字节（file too large）"), null);
         }
 
         if (format == SourceFormat.Unknown || !_readers.TryGetValue(format, out var reader))
         {
-            return Failed(source, FailureCodes.UnsupportedFormat, format == SourceFormat.Unknown
+            return (Failed(source, FailureCodes.UnsupportedFormat, format == SourceFormat.Unknown
                 ? FormatDetector.DescribeUnknown(content.Span)
-                : $"暂不支持该格式：{FormatDetector.Name(format)}（no reader configured for this format）");
+                : $"暂不支持该格式：{FormatDetector.Name(format)}（no reader configured for this format）"), null);
         }
 
-        ReadOutcome outcome;
+        // The document budget: a linked token every reader loop and child process observes, and a wait that gives up at
+        // the deadline even if a loop does not (the abandoned work sees the cancelled token at its next check).
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(_limits.DocumentTimeout);
+        var work = Task.Run(async () =>
+        {
+            var outcome = await reader.ReadAsync(content, budget.Token).ConfigureAwait(false);
+            budget.Token.ThrowIfCancellationRequested();
+            return outcome.Succeeded
+                ? (Analyze(source, outcome.Document!), outcome.Document)
+                : (Failed(source, outcome.ErrorCode ?? FailureCodes.Corrupt, outcome.Error ?? "读取失败"), (LayoutDocument?)null);
+        }, budget.Token);
         try
         {
-            outcome = await reader.ReadAsync(content, cancellationToken).ConfigureAwait(false);
+            return await work.WaitAsync(budget.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            Observe(work);
             throw;
+        }
+        catch (OperationCanceledException)
+        {
+            Observe(work);
+            return (Failed(source, FailureCodes.Timeout,
+                $"超出单份文档的时间预算 {_limits.DocumentTimeout.TotalSeconds:0} 秒（document time budget exceeded: Engine__DocumentTimeoutSeconds）"), null);
+        }
+        catch (BudgetExceededException ex)
+        {
+            return (Failed(source, ex.Code, ex.Message), null);
         }
         catch (Exception ex)
         {
             // A backend bug must not take the batch down: it becomes a failed result with the reason.
-            return Failed(source, FailureCodes.EngineError, $"读取失败：{ex.GetType().Name}: {ex.Message}");
+            return (Failed(source, FailureCodes.EngineError, $"读取失败：{ex.GetType().Name}: {Printable(ex.Message)}"), null);
         }
-
-        if (!outcome.Succeeded)
-        {
-            return Failed(source, outcome.ErrorCode ?? FailureCodes.Corrupt, outcome.Error ?? "读取失败");
-        }
-
-        return Analyze(source, outcome.Document!);
     }
+
+    /// <summary>Work abandoned at the deadline may still fail later; its exception is observed, never raised on the finaliser.</summary>
+    private static void Observe(Task task) =>
+        task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+
+    /// <summary>Exception text can carry document bytes: control characters out, length bounded.</summary>
+    private static string Printable(string text) => new([.. text.Where(c => !char.IsControl(c)).Take(300)]);
 
     /// <summary>Extract and validate an already read document (used by OCR paths and tests).</summary>
     public ReportResult Analyze(SourceInfo source, LayoutDocument document)
@@ -87,7 +113,7 @@ public sealed class ReportEngine
         {
             extracted = TemplateExtractor.Extract(document);
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException and not BudgetExceededException)
         {
             return Failed(source, FailureCodes.EngineError, $"表格提取失败：{ex.GetType().Name}: {ex.Message}");
         }
@@ -117,6 +143,7 @@ public sealed class ReportEngine
                 }, StringComparer.Ordinal),
             Findings = findings,
             Status = status,
+            Narrative = extracted.SectionTexts.Count > 0 ? extracted.SectionTexts : null,
         };
     }
 

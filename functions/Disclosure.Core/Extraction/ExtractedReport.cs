@@ -50,6 +50,9 @@ public sealed record ExtractedReport
 
     public required IReadOnlyList<NarrativeFigure> Narrative { get; init; }
 
+    /// <summary>Text of the narrative sections 一, 五, 六 that were found (NarrativeExtractor.Sections).</summary>
+    public IReadOnlyList<NarrativeText> SectionTexts { get; init; } = [];
+
     /// <summary>Findings the extractor itself raises (missing section/table, deviation, uncertainty).</summary>
     public required IReadOnlyList<Finding> Findings { get; init; }
 

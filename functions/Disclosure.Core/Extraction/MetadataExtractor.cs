@@ -13,8 +13,42 @@ public static partial class MetadataExtractor
         "局", "厅", "委", "部", "署", "院", "中心", "办事处", "街道", "镇", "乡", "所", "队", "会", "处", "站", "馆", "分局",
     ];
 
-    /// <summary>Reads metadata from the paragraphs before section 一 (at most the first 12) and the last lines.</summary>
-    public static Metadata Extract(IReadOnlyList<string> openingLines, IReadOnlyList<string> closingLines)
+    /// <summary>
+    /// Reads metadata from the paragraphs before section 一 and the last lines; where they name no agency, from a
+    /// 发布机构 line, then the file's own title (an HTML page's &lt;title&gt;), then its publisher meta tag.
+    /// </summary>
+    public static Metadata Extract(IReadOnlyList<string> openingLines, IReadOnlyList<string> closingLines, IReadOnlyDictionary<string, string>? properties = null)
+    {
+        var found = ExtractFromText(openingLines, closingLines);
+        if (found.Agency is not null && found.Year is not null)
+        {
+            return found;
+        }
+
+        var publisherLine = openingLines.Concat(closingLines).Select(l => PublisherLine().Match(TextNorm.Compact(l))).FirstOrDefault(m => m.Success);
+        var agency = found.Agency ?? (publisherLine is null ? null : CleanAgency(publisherLine.Groups["agency"].Value));
+        var year = found.Year;
+        var title = found.Title;
+        if (properties is not null && properties.TryGetValue("title", out var pageTitle))
+        {
+            // A page title often carries the site's name after a separator: "…年度报告_某某区人民政府".
+            var cleaned = new string([.. pageTitle.Where(c => !char.IsControl(c))]);
+            var fromTitle = ExtractFromText([.. cleaned.Split(['_', '|', '—', '-'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)], []);
+            agency ??= fromTitle.Agency;
+            year ??= fromTitle.Year;
+            title ??= fromTitle.Title;
+        }
+
+        if (agency is null && properties is not null && properties.TryGetValue("publisher", out var publisher))
+        {
+            var name = TextNorm.Compact(publisher);
+            agency = name.Length is > 1 and <= 40 && AgencySuffixes.Any(s => name.EndsWith(s, StringComparison.Ordinal)) ? name : null;
+        }
+
+        return found with { Agency = agency, Year = year, Title = title };
+    }
+
+    private static Metadata ExtractFromText(IReadOnlyList<string> openingLines, IReadOnlyList<string> closingLines)
     {
         string? title = null;
         string? agency = null;
@@ -68,7 +102,8 @@ public static partial class MetadataExtractor
             }
         }
 
-        return new Metadata(string.IsNullOrEmpty(agency) ? null : agency, year, title, FindDate(closingLines) ?? FindDate(openingLines));
+        // "2023年政府信息公开工作年度报告" names no agency: the 政府 the pattern picks up is part of 政府信息公开.
+        return new Metadata(agency is null || agency.Length < 3 ? null : agency, year, title, FindDate(closingLines) ?? FindDate(openingLines));
     }
 
     /// <summary>A title wrapped over two lines (PDF layout: "…工作年度报" / "告") is read as one line.</summary>
@@ -129,6 +164,9 @@ public static partial class MetadataExtractor
 
     [GeneratedRegex(@"^[(（]?(?<year>(19|20)\d{2})年度?[)）]?$")]
     private static partial Regex YearLine();
+
+    [GeneratedRegex(@"^(发布机构|发布单位|发文机关|发文单位|信息来源|来源)[:：](?<agency>[^:：]{2,40}?)(发布日期|发布时间|成文日期|日期|$)")]
+    private static partial Regex PublisherLine();
 
     [GeneratedRegex(@"^(发布日期|发布时间|日期|时间)?[:：]?(?<y>(19|20)\d{2})(年|-|/|\.)(?<m>\d{1,2})(月|-|/|\.)(?<d>\d{1,2})日?$")]
     private static partial Regex DateLine();

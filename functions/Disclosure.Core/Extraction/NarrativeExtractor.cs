@@ -1,11 +1,77 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
+using Disclosure.Core.Contract;
 
 namespace Disclosure.Core.Extraction;
 
-/// <summary>Figures stated in section 一's prose: applications, proactive items, reviews, lawsuits.</summary>
+/// <summary>
+/// Section 一's figures (applications, proactive items, reviews, lawsuits) and the text of the narrative sections
+/// 一, 五 and 六 as read.
+/// </summary>
 public static partial class NarrativeExtractor
 {
+    /// <summary>The narrative sections whose text is kept with the result.</summary>
+    public static readonly IReadOnlyList<int> NarrativeSections = [1, 5, 6];
+
+    /// <summary>
+    /// The text of sections 一, 五, 六 from the paragraphs in reading order with the section each belongs to. The heading
+    /// is left out (but what follows it on the same line, as in `六、其他需要报告的事项：无`, is kept); each line is NFKC
+    /// with its whitespace removed; lines are joined with '\n'; a section is cut at <see cref="NarrativeText.MaxChars"/>.
+    /// A section whose heading was found but that has no text gets an empty entry, so that it can be judged empty.
+    /// </summary>
+    public static IReadOnlyList<NarrativeText> Sections(IEnumerable<(int Section, string Text)> paragraphs)
+    {
+        var texts = new SortedDictionary<int, StringBuilder>();
+        foreach (var (section, raw) in paragraphs)
+        {
+            if (!NarrativeSections.Contains(section))
+            {
+                continue;
+            }
+
+            var line = TextNorm.Compact(raw);
+            if (!texts.TryGetValue(section, out var sb))
+            {
+                texts[section] = sb = new StringBuilder();
+                line = AfterHeading(section, line);
+            }
+
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (sb.Length > 0)
+            {
+                sb.Append('\n');
+            }
+
+            sb.Append(line);
+        }
+
+        return texts.Select(kv => kv.Value.Length > NarrativeText.MaxChars
+                ? new NarrativeText(kv.Key, kv.Value.ToString(0, NarrativeText.MaxChars)) { Truncated = true }
+                : new NarrativeText(kv.Key, kv.Value.ToString()))
+            .ToList();
+    }
+
+    /// <summary>The part of a heading line after the heading words (`：无` of `六、其他需要报告的事项：无`), trimmed.</summary>
+    private static string AfterHeading(int section, string line)
+    {
+        var entry = TemplateCatalog.Sections.First(s => s.Number == section);
+        foreach (var keyword in entry.Keywords.OrderByDescending(k => k.Length))
+        {
+            var at = line.IndexOf(keyword, StringComparison.Ordinal);
+            if (at is >= 0 and <= 12)
+            {
+                return line[(at + keyword.Length)..].TrimStart(':', '：', '、', ',', '，', '.', '。', ';', '；', ' ');
+            }
+        }
+
+        return line;
+    }
+
     public static IReadOnlyList<NarrativeFigure> Extract(IEnumerable<string> paragraphs)
     {
         var figures = new List<NarrativeFigure>();

@@ -1,4 +1,5 @@
 using Disclosure.Core.Contract;
+using Disclosure.Core.Layout;
 
 namespace Disclosure.Core.Extraction;
 
@@ -28,7 +29,8 @@ internal static class Table2Mapper
         _ => ["count", "amount"],
     };
 
-    private sealed record Header(string Template, string[] Columns, string? Unit, string Raw);
+    /// <summary>A header row: its format, columns and, on a grid, each column's span of grid columns (null when they cannot be told apart).</summary>
+    private sealed record Header(string Template, string[] Columns, string? Unit, string Raw, LayoutTable? Table = null, IReadOnlyList<(int Start, int End)>? Spans = null);
 
     private sealed record PendingRow(string Key, RowView Row, Header? Header);
 
@@ -129,6 +131,43 @@ internal static class Table2Mapper
         {
             var template = rowTemplates[p.Key] ?? fallback;
             var columns = Columns(Family[p.Key], template);
+            if (Place(p, columns) is { } placed)
+            {
+                // Geometry decides: a value belongs to the header column above it, never to a column by its order.
+                var doubtful = new List<string>();
+                for (var i = 0; i < columns.Length; i++)
+                {
+                    var key = $"t2.{p.Key}.{columns[i]}";
+                    switch (placed[i])
+                    {
+                        case { } slot:
+                            state.Set(key, slot, p.Row);
+                            break;
+                        case null when p.Row.Slots.Any(s => s.IsNumber && Column(p, s) is null):
+                            doubtful.Add(key);
+                            state.SetAbsent(key);
+                            break;
+                        default:
+                            incomplete.Add(key);
+                            break;
+                    }
+
+                    if (columns[i] == "amount")
+                    {
+                        state.AmountUnits[key] = p.Header is { } h && h.Columns.Contains("amount") ? h.Unit : null;
+                    }
+                }
+
+                if (doubtful.Count > 0 || placed.Count(s => s is not null) < p.Row.Slots.Count(s => s.IsNumber))
+                {
+                    state.Note(FindingCodes.ExtractionUncertain, $"表2“{p.Row.RawLabel}”行的数值与表头各列对不齐，无法确定所属列的数值未采用，请核对。",
+                        doubtful.Count > 0 ? doubtful : columns.Select(c => $"t2.{p.Key}.{c}").ToList(), p.Row.RawText);
+                }
+
+                NormativeLabel(p, template, state);
+                continue;
+            }
+
             var slots = p.Row.SlotsFor(columns.Length);
             if (slots.Count > columns.Length && slots.Skip(columns.Length).Any(s => s.IsNumber))
             {
@@ -154,10 +193,7 @@ internal static class Table2Mapper
                 }
             }
 
-            if (template == "2021" && p.Key == "normative_docs" && !p.Row.Label.Contains("行政规范性文件", StringComparison.Ordinal))
-            {
-                state.Add(FindingCodes.TemplateDeviation, "表2使用了旧版行名“规范性文件”，2021年版格式应为“行政规范性文件”。", [], p.Row.RawText);
-            }
+            NormativeLabel(p, template, state);
         }
 
         var required = tableTemplate == "2021" || (tableTemplate == "mixed" && fallback == "2021")
@@ -181,6 +217,59 @@ internal static class Table2Mapper
         }
 
         return new TableReading(2, tableTemplate, Present: true, Complete: missingRows.Count == 0 && incomplete.Count == 0);
+    }
+
+    private static void NormativeLabel(PendingRow p, string template, ExtractionState state)
+    {
+        if (template == "2021" && p.Key == "normative_docs" && !p.Row.Label.Contains("行政规范性文件", StringComparison.Ordinal))
+        {
+            state.Add(FindingCodes.TemplateDeviation, "表2使用了旧版行名“规范性文件”，2021年版格式应为“行政规范性文件”。", [], p.Row.RawText);
+        }
+    }
+
+    /// <summary>
+    /// The slot under each column by geometry: the row's cells whose grid columns overlap the header cell's. Null when
+    /// the row has no header of its own table whose cells name every column (a text table, a header on another page):
+    /// the caller then reads the values in order. A column with two values under it gets none (flagged by the caller).
+    /// </summary>
+    private static Slot?[]? Place(PendingRow p, string[] columns)
+    {
+        if (!p.Row.IsGrid || p.Header is not { Spans: { } spans } h || !ReferenceEquals(h.Table, p.Row.Table)
+            || columns.Any(c => !h.Columns.Contains(c)))
+        {
+            return null;
+        }
+
+        var placed = new Slot?[columns.Length];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var span = spans[Array.IndexOf(h.Columns, columns[i])];
+            var under = p.Row.Slots.Where(s => s.Cell.Column < span.End && s.Cell.Column + s.Cell.ColumnSpan > span.Start).ToList();
+            var filled = under.Where(s => !s.Value.IsEmpty).ToList();
+            placed[i] = filled.Count switch
+            {
+                1 => filled[0],
+                0 => under.FirstOrDefault(),
+                _ => null,
+            };
+        }
+
+        return placed;
+    }
+
+    /// <summary>The header column a slot falls under, or null when it falls under none.</summary>
+    private static string? Column(PendingRow p, Slot s)
+    {
+        var h = p.Header!;
+        for (var i = 0; i < h.Spans!.Count; i++)
+        {
+            if (s.Cell.Column < h.Spans[i].End && s.Cell.Column + s.Cell.ColumnSpan > h.Spans[i].Start)
+            {
+                return h.Columns[i];
+            }
+        }
+
+        return null;
     }
 
     private static string? RowTemplate(PendingRow p)
@@ -228,7 +317,13 @@ internal static class Table2Mapper
                     unit = text.Contains("万元", StringComparison.Ordinal) ? "万元" : text.Contains("元", StringComparison.Ordinal) ? "元" : null;
                 }
 
-                return new Header(template, columns, unit, row.RawText);
+                // The header's own cells after 信息内容, one per column, give each column's place on the grid.
+                var cells = row.Table.Cells.Where(c => c.Row == row.Row && c.Text.Trim().Length > 0).OrderBy(c => c.Column).ToList();
+                var named = cells.Where(c => !TextNorm.Compact(c.Text).Contains("信息内容", StringComparison.Ordinal)).ToList();
+                var spans = row.IsGrid && named.Count == columns.Length && cells.Count == named.Count + 1
+                    ? named.Select(c => (c.Column, c.Column + c.ColumnSpan)).ToList()
+                    : null;
+                return new Header(template, columns, unit, row.RawText, row.Table, spans);
             }
         }
 

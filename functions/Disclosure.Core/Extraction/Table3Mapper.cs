@@ -132,6 +132,23 @@ internal static partial class Table3Mapper
             }
         }
 
+        // A row that was found but left columns unread (its cells on a part of the table whose header lost them):
+        // those cells are not read, and the row says so, rather than passing for blanks.
+        foreach (var d in data.GroupBy(d => d.Key).Select(g => g.First()))
+        {
+            // Only the columns the header has: a column the report's table lacks is a TEMPLATE_DEVIATION, not a misread.
+            var unread = layout.Where(c => c != "subtotal").Select(c => $"t3.{d.Key}.{c}").Where(k => !state.Cells.ContainsKey(k)).ToList();
+            if (unread.Count > 0)
+            {
+                foreach (var key in unread)
+                {
+                    state.SetAbsent(key);
+                }
+
+                state.Note(FindingCodes.ExtractionUncertain, $"表3“{d.Row.RawLabel}”行有 {unread.Count} 个单元格未能读出，请核对原表。", unread, d.Row.RawText);
+            }
+        }
+
         foreach (var row in subtotalRows)
         {
             extras.Add((row.RawLabel, row.Slots.Select(s => s.Value.Value).ToList()));
@@ -171,7 +188,8 @@ internal static partial class Table3Mapper
             for (var changed = true; changed;)
             {
                 changed = false;
-                var known = columnMap.Where(kv => kv.Key.Table == table).ToDictionary(kv => kv.Value, kv => kv.Key.Column);
+                // A header read twice (总计 over two lines, a repeated header) names two columns alike: the first one places its neighbours.
+                var known = columnMap.Where(kv => kv.Key.Table == table).GroupBy(kv => kv.Value).ToDictionary(g => g.Key, g => g.Min(kv => kv.Key.Column));
                 var used = known.Values.ToHashSet();
                 for (var i = 0; i < Standard.Length; i++)
                 {
@@ -349,17 +367,35 @@ internal static partial class Table3Mapper
         return layout;
     }
 
+    private static string? ColumnOf(DataRow d, Slot slot, Dictionary<(int Table, int Column), string> columnMap) =>
+        columnMap.TryGetValue((d.Row.TableIndex, slot.Cell.Column), out var column)
+            ? column
+            // Header read from another table (split across pages): fall back to the first table's positions.
+            : columnMap.Where(kv => kv.Key.Column == slot.Cell.Column).Select(kv => kv.Value).FirstOrDefault();
+
     private static void MapByPosition(DataRow d, Dictionary<(int Table, int Column), string> columnMap, ExtractionState state)
     {
+        // A figure under no header column means this row's cells do not line up with the header (its label cells
+        // merged or split differently): which figure belongs to which column cannot be told, so none is placed.
+        var stray = d.Row.Slots.Where(s => s.IsNumber && ColumnOf(d, s, columnMap) is null).ToList();
+        if (stray.Count > 0)
+        {
+            var keys = CanonicalKeys.Table3Columns.Where(c => columnMap.ContainsValue(c)).Select(c => $"t3.{d.Key}.{c}").ToList();
+            foreach (var key in keys)
+            {
+                state.SetAbsent(key);
+            }
+
+            state.Note(FindingCodes.ExtractionUncertain,
+                $"表3“{d.Row.RawLabel}”行的数值与表头各列对不齐（{string.Join("、", stray.Select(s => s.Value.Raw))}不在任何表头列之下），无法确定所属列，未采用该行数值，请核对原表。",
+                keys, d.Row.RawText);
+            return;
+        }
+
         var mapped = new HashSet<string>(StringComparer.Ordinal);
         foreach (var slot in d.Row.Slots)
         {
-            if (!columnMap.TryGetValue((d.Row.TableIndex, slot.Cell.Column), out var column))
-            {
-                // Header read from another table (split across pages): fall back to the first table's positions.
-                column = columnMap.Where(kv => kv.Key.Column == slot.Cell.Column).Select(kv => kv.Value).FirstOrDefault();
-            }
-
+            var column = ColumnOf(d, slot, columnMap);
             if (column is null or "subtotal")
             {
                 continue;

@@ -32,6 +32,11 @@ internal static class Table4Mapper
             return Finish(keys, state);
         }
 
+        if (ByHeaderGeometry(rows, dataRows, keys, state))
+        {
+            return Finish(keys, state);
+        }
+
         var all = new List<Slot>();
         foreach (var row in dataRows)
         {
@@ -39,6 +44,19 @@ internal static class Table4Mapper
         }
 
         var row0 = dataRows[0];
+        if (row0.IsGrid && all.Count < 15)
+        {
+            // Fewer positions than columns and no header to place them under: which cell is blank cannot be told, so
+            // none is guessed by its order in the row.
+            foreach (var key in keys)
+            {
+                state.SetAbsent(key);
+            }
+
+            state.Note(FindingCodes.ExtractionUncertain, $"表4只读到 {all.Count} 个单元格（统一格式为15个），且无法按表头确定各数值所属的列，未采用这些数值，请对照原表核对。", keys, row0.RawText);
+            return Finish(keys, state);
+        }
+
         for (var i = 0; i < Math.Min(15, all.Count); i++)
         {
             state.Set(keys[i], all[i], row0);
@@ -50,6 +68,65 @@ internal static class Table4Mapper
         }
 
         return Finish(keys, state);
+    }
+
+    private static readonly string[] ColumnHeaders = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+
+    /// <summary>
+    /// On a grid whose header row of fifteen column names (结果维持 … 总计, three times) is in the same table as the
+    /// figures, each figure goes to the column it stands under; a figure under no column name is flagged, not placed.
+    /// </summary>
+    private static bool ByHeaderGeometry(IReadOnlyList<RowView> rows, List<RowView> dataRows, List<string> keys, ExtractionState state)
+    {
+        var table = dataRows[0].Table;
+        if (!dataRows[0].IsGrid || dataRows.Any(r => !ReferenceEquals(r.Table, table)))
+        {
+            return false;
+        }
+
+        var headers = table.Cells.Where(c => ColumnHeaders.Contains(TextNorm.Compact(c.Text))).OrderBy(c => c.Column).ToList();
+        if (headers.Count != 15 || headers.Select(h => h.Column).Distinct().Count() != 15)
+        {
+            return false;
+        }
+
+        var unplaced = new List<string>();
+        foreach (var row in dataRows)
+        {
+            foreach (var slot in row.Slots.Where(s => !s.Value.IsEmpty))
+            {
+                var at = headers.FindIndex(h => slot.Cell.Column < h.Column + h.ColumnSpan && slot.Cell.Column + slot.Cell.ColumnSpan > h.Column);
+                if (at < 0)
+                {
+                    unplaced.Add(slot.Value.Raw);
+                    continue;
+                }
+
+                state.Set(keys[at], slot, row);
+            }
+
+            foreach (var slot in row.Slots.Where(s => s.Value.IsEmpty))
+            {
+                var at = headers.FindIndex(h => slot.Cell.Column < h.Column + h.ColumnSpan && slot.Cell.Column + slot.Cell.ColumnSpan > h.Column);
+                if (at >= 0 && !state.Cells.ContainsKey(keys[at]))
+                {
+                    state.Set(keys[at], slot, row);
+                }
+            }
+        }
+
+        if (unplaced.Count > 0)
+        {
+            var missing = keys.Where(k => !state.Cells.ContainsKey(k)).ToList();
+            foreach (var key in missing)
+            {
+                state.SetAbsent(key);
+            }
+
+            state.Note(FindingCodes.ExtractionUncertain, $"表4有数值（{string.Join("、", unplaced)}）不在任何表头列之下，未采用，请核对。", missing.Count > 0 ? missing : keys, dataRows[0].RawText);
+        }
+
+        return true;
     }
 
     private static TableReading Finish(List<string> keys, ExtractionState state)

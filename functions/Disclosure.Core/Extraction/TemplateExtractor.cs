@@ -16,12 +16,12 @@ public static partial class TemplateExtractor
         var state = new ExtractionState();
         Walk(document, state);
 
-        var meta = MetadataExtractor.Extract(state.Opening, state.AllParagraphs.TakeLast(8).ToList());
+        var meta = MetadataExtractor.Extract(state.Opening, state.AllParagraphs.TakeLast(8).ToList(), document.Properties);
         var year = meta.Year ?? YearFromText(state.SectionText(1));
 
-        var t2 = Table2Mapper.Map(state.Rows.Where(r => state.Context[r] == 2).ToList(), year, state);
-        var t3 = Table3Mapper.Map(state.Rows.Where(r => state.Context[r] == 3).ToList(), year ?? 0, t2.Template, state);
-        var t4 = Table4Mapper.Map(state.Rows.Where(r => state.Context[r] == 4).ToList(), state);
+        var t2 = Table2Mapper.Map(WithoutRepeats(state.Rows.Where(r => state.Context[r] == 2).ToList(), 2, state), year, state);
+        var t3 = Table3Mapper.Map(WithoutRepeats(state.Rows.Where(r => state.Context[r] == 3).ToList(), 3, state), year ?? 0, t2.Template, state);
+        var t4 = Table4Mapper.Map(WithoutRepeats(state.Rows.Where(r => state.Context[r] == 4).ToList(), 4, state), state);
 
         // Sections: a table's presence implies its section even when the heading was lost in conversion.
         foreach (var (table, present) in new[] { (2, t2.Present), (3, t3.Present), (4, t4.Present) })
@@ -69,12 +69,45 @@ public static partial class TemplateExtractor
             Sections = state.Sections,
             Tables = new Dictionary<int, TableReading> { [2] = t2, [3] = t3, [4] = t4 },
             Narrative = NarrativeExtractor.Extract(state.SectionParagraphs(1)),
+            SectionTexts = NarrativeExtractor.Sections(state.Paragraphs),
             Findings = state.Findings,
             AmountUnits = state.AmountUnits,
             UncertainCells = state.Uncertain,
             Ocr = document.Ocr,
             LooksLikeReport = meta.Title is not null || state.Sections.Count >= 3 || anyTable,
         };
+    }
+
+    /// <summary>
+    /// A table printed more than once (a copy pasted twice, a converter repeating a page): rows identical to an earlier
+    /// row of the same table, label and values, are read once and reported once for the table, not once per cell
+    /// (issue 14: a table 3 printed three times gave 350 findings). Rows that repeat a label with other values stay:
+    /// those disagree, and each is flagged where it is read.
+    /// </summary>
+    private static List<RowView> WithoutRepeats(List<RowView> rows, int number, ExtractionState state)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var kept = new List<RowView>(rows.Count);
+        var repeated = 0;
+        foreach (var row in rows)
+        {
+            var key = row.RawLabel + "\u0001" + string.Join("\u0001", row.Slots.Select(slot => slot.Value.Raw));
+            if (row.HasNumbers && !seen.Add(key))
+            {
+                repeated++;
+                continue;
+            }
+
+            kept.Add(row);
+        }
+
+        if (repeated > 0)
+        {
+            state.Note(FindingCodes.ExtractionUncertain,
+                $"表{number}有 {repeated} 行与前面的行完全相同（同一表格出现了不止一次），已只读取第一次出现的内容，请核对原件。", []);
+        }
+
+        return kept;
     }
 
     public static string TableName(int number) => number switch

@@ -69,6 +69,12 @@ public sealed record LayoutDocument(
     IReadOnlyList<LayoutBlock> Blocks,
     bool Ocr = false)
 {
+    /// <summary>
+    /// What the file says about itself outside its text: <c>title</c> (the HTML page's &lt;title&gt;, a PDF's or DOCX's
+    /// title property) and <c>publisher</c> (an HTML meta tag such as ContentSource or author). May hold garbage.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Notes from the reader that are not failures (e.g. "page 3 OCR'd", "encoding GB18030").</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 

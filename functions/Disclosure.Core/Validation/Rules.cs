@@ -32,7 +32,27 @@ public static class RuleCatalog
         new(FindingCodes.UnitSuspect, "金额须以万元为单位并注明", UnitSuspects),
         new(FindingCodes.NarrativeMismatch, "总体情况中的数字须与表格一致", NarrativeMismatches),
         new(FindingCodes.ExtractionUncertain, "OCR 读出的表格不满足勾稽关系时，涉及的单元格标为识别不确定", OcrInconsistencies),
+        new(FindingCodes.ExtractionUncertain, "勾稽关系不成立且涉及读数不确定的单元格时，不作差错认定，只提示核对这些单元格", DoubtfulIdentities),
+        .. NarrativeRules.All,
     ];
+
+    /// <summary>
+    /// A broken identity that involves a doubtful reading is not an accusation: it may be the reading that is wrong.
+    /// One EXTRACTION_UNCERTAIN per table names the doubtful cells of every such identity.
+    /// </summary>
+    private static IEnumerable<Finding> DoubtfulIdentities(ExtractedReport r)
+    {
+        var identities = RowTotals(r).Concat(ResultsTotals(r)).Concat(Balances(r)).Concat(Table4Totals());
+        var broken = Broken(r, identities).Where(b => b.Doubtful).ToList();
+        foreach (var table in broken.GroupBy(b => b.Identity.Left[0][..2]))
+        {
+            var doubtful = table.SelectMany(b => b.Cells.Where(r.UncertainCells.Contains)).Distinct().OrderBy(CanonicalKeys.Order).ToList();
+            var subjects = string.Join("、", table.Select(b => b.Identity.Subject).Distinct().Take(3)) + (table.Count() > 3 ? "等" : "");
+            yield return Create(FindingCodes.ExtractionUncertain,
+                $"表{table.Key[1]}{subjects}的勾稽关系不成立，但其中 {doubtful.Count} 个单元格读数不确定（{string.Join("、", doubtful.Take(8))}{(doubtful.Count > 8 ? "…" : "")}），可能是读数有误而非填报差错，请先对照原件核对这些单元格。",
+                doubtful);
+        }
+    }
 
     /// <summary>
     /// On an OCR'd document a broken identity is as likely a misread as a reporting error: the cells involved are
@@ -46,7 +66,7 @@ public static class RuleCatalog
         }
 
         var identities = RowTotals(r).Concat(ResultsTotals(r)).Concat(Balances(r)).Concat(Table4Totals());
-        var cells = Check(r, identities).SelectMany(f => f.Cells).Distinct().ToList();
+        var cells = Broken(r, identities).SelectMany(b => b.Cells).Distinct().ToList();
         if (cells.Count > 0)
         {
             yield return Create(FindingCodes.ExtractionUncertain,
@@ -95,7 +115,15 @@ public static class RuleCatalog
     private static IEnumerable<string> Table3RowKeys(ExtractedReport r) =>
         r.Cells.Keys.Where(k => k.StartsWith("t3.", StringComparison.Ordinal)).Select(k => k.Split('.')[1]).Distinct();
 
-    private static IEnumerable<Finding> Check(ExtractedReport report, IEnumerable<SumIdentity> identities)
+    /// <summary>Arithmetic findings: only identities broken on cells read with confidence (the others are <see cref="DoubtfulIdentities"/>).</summary>
+    private static IEnumerable<Finding> Check(ExtractedReport report, IEnumerable<SumIdentity> identities) =>
+        Broken(report, identities).Where(b => !b.Doubtful)
+            .Select(b => Create(b.Identity.Code, Message(b.Identity, b.Left, b.Right), b.Cells, b.Right, b.Left));
+
+    private sealed record BrokenIdentity(SumIdentity Identity, decimal Left, decimal Right, IReadOnlyList<string> Cells, bool Doubtful);
+
+    /// <summary>Identities whose sides differ, every cell present and filled; doubtful when a cell's reading is uncertain.</summary>
+    private static IEnumerable<BrokenIdentity> Broken(ExtractedReport report, IEnumerable<SumIdentity> identities)
     {
         foreach (var identity in identities)
         {
@@ -118,8 +146,7 @@ public static class RuleCatalog
             }
 
             var present = keys.Where(report.Cells.ContainsKey).ToList();
-            var uncertain = present.Any(report.UncertainCells.Contains) ? "（其中有识别不确定的单元格，请先核对原表）" : string.Empty;
-            yield return Create(identity.Code, Message(identity, left, right) + uncertain, present, right, left);
+            yield return new BrokenIdentity(identity, left, right, present, present.Any(report.UncertainCells.Contains));
         }
     }
 

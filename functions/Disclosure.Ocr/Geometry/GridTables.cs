@@ -81,9 +81,44 @@ public static class GridTables
         });
 
         var rows = first.Cells.Max(c => c.Row + c.RowSpan);
-        var cells = Remap(first, first.Xs, 0).Concat(Remap(second, shifted, rows))
-            .OrderBy(c => c.Row).ThenBy(c => c.Column).ToList();
+        var head = Remap(first, first.Xs, 0).ToList();
+        var tail = Remap(second, shifted, rows).ToList();
+        if (SplitRow(head, tail, rows) is { } continued)
+        {
+            // The row the page break cut: its text on the new page is appended to its cells on the old one.
+            foreach (var part in continued.Where(c => c.Text.Length > 0))
+            {
+                var i = head.FindIndex(c => c.Row + c.RowSpan == rows && c.Column <= part.Column && part.Column < c.Column + c.ColumnSpan);
+                if (i >= 0)
+                {
+                    head[i] = head[i] with { Text = TextRules.Join(head[i].Text, part.Text), Box = head[i].Box is { } b && part.Box is { } pb && head[i].Page == part.Page ? b.Union(pb) : head[i].Box };
+                }
+            }
+
+            tail = [.. tail.Where(c => c.Row > rows).Select(c => c with { Row = c.Row - 1 })];
+        }
+
+        var cells = head.Concat(tail).OrderBy(c => c.Row).ThenBy(c => c.Column).ToList();
         return new GridPart(first.Page, bounds, first.Box, cells);
+    }
+
+    /// <summary>
+    /// The first row of the second part when it is the rest of the first part's last row, cut by the page break: it holds
+    /// only wrapped label text (no value, no repeated header), one row high, under a last row that has values.
+    /// </summary>
+    private static List<LayoutCell>? SplitRow(List<LayoutCell> head, List<LayoutCell> tail, int rows)
+    {
+        var opening = tail.Where(c => c.Row == rows).ToList();
+        var last = head.Where(c => c.Row + c.RowSpan == rows).ToList();
+        var headers = head.Where(c => c.IsHeader && c.Text.Length > 0).Select(c => c.Text).ToHashSet(StringComparer.Ordinal);
+        if (opening.Count == 0 || opening.Any(c => c.RowSpan != 1 || TextRules.IsValue(c.Text) || headers.Contains(c.Text))
+            || !opening.Any(c => c.Text.Length > 0) || !last.Any(c => c.Column > 0 && TextRules.IsValue(c.Text))
+            || opening.Any(c => TextRules.StartsItem(c.Text)))
+        {
+            return null;
+        }
+
+        return opening;
     }
 
     /// <summary>Rows above the first row that holds a value (right of the label column) are header rows.</summary>

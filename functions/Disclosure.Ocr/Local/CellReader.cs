@@ -1,5 +1,6 @@
 using System.Globalization;
 using Disclosure.Ocr.Geometry;
+using Disclosure.Ocr.Paddle;
 using Disclosure.Ocr.Raster;
 
 namespace Disclosure.Ocr.Local;
@@ -7,7 +8,7 @@ namespace Disclosure.Ocr.Local;
 /// <summary>
 /// Reads the cells of ruled tables one by one, which page-level OCR cannot do: it merges neighbouring labels, splits header
 /// words over columns and reads digits through a Chinese model. Only the inked part of a cell is read; a cell without ink
-/// is blank. Every cell is read with the Chinese model (all cells stacked into one strip image with wide gaps, one
+/// is blank. With PP-OCRv4 (the default) see <see cref="PaddleCellReader"/>. With tesseract, every cell is read with the Chinese model (all cells stacked into one strip image with wide gaps, one
 /// tesseract run, lines mapped back by position); cells that read as numbers are read again one by one with a
 /// digits-only model. A number is confident only when both readings agree and the ink is as wide as the digits read
 /// (<see cref="DigitWidth"/>); otherwise further readings of the same ink help choose, and the cell is reported with
@@ -15,12 +16,21 @@ namespace Disclosure.Ocr.Local;
 /// </summary>
 internal static class CellReader
 {
-    private const int Ink = 170;
+    /// <summary>A rectangle of pixels, [Left, Right) × [Top, Bottom).</summary>
+    internal readonly record struct PixelBox(int Left, int Top, int Right, int Bottom)
+    {
+        public int Width => Right - Left;
+
+        public int Height => Bottom - Top;
+    }
+
+    internal const int Ink = 170;
     private const int ThinInk = 100;
 
     /// <summary>What a cell holds: text and the confidence (0..1) of the weakest word; empty text for a blank cell.</summary>
     public sealed record CellText(string Text, double? Confidence);
 
+    /// <summary>The cells read with tesseract (chi_sim for every cell, eng digits for numbers).</summary>
     public static async Task<(IReadOnlyList<CellText>? Cells, string? Error)> ReadAsync(
         GrayImage page, IReadOnlyList<RuledCell> cells, int dpi, OcrOptions options, TempFolder temp, string name, CancellationToken ct)
     {
@@ -129,7 +139,7 @@ internal static class CellReader
     /// A cell worth a digits-only reading: no Chinese at all (a number, or noise the Chinese model made of one), a single
     /// character (the Chinese model reads 1 as 工 or 了), or a short number with a stray character it invented (人4).
     /// </summary>
-    private static bool LooksNumeric(string text) =>
+    internal static bool LooksNumeric(string text) =>
         !IsPlaceholder(text) && text.Trim() != "无"
         && (!text.Any(TextRules.IsCjk) || (text.Count(TextRules.IsCjk) <= 1 && text.Trim().Length <= 6 && (text.Any(char.IsAsciiDigit) || text.Trim().Length == 1)));
 
@@ -154,8 +164,31 @@ internal static class CellReader
     /// <summary>The inked part of a cell's interior (binarised), or null when the cell is blank.</summary>
     internal static GrayImage? InkCrop(GrayImage page, RuledCell cell, int dpi, int ink = Ink)
     {
+        if (InkBounds(page, cell, dpi, ink) is not { } b)
+        {
+            return null;
+        }
+
+        var crop = page.Crop(b.Left, b.Top, b.Right, b.Bottom);
+        for (var i = 0; i < crop.Pixels.Length; i++)
+        {
+            crop.Pixels[i] = crop.Pixels[i] < ink ? (byte)0 : (byte)255;
+        }
+
+        return crop;
+    }
+
+    /// <summary>A cell's interior: its box less the rules (an inset that grows with the resolution).</summary>
+    internal static PixelBox Interior(RuledCell cell, int dpi)
+    {
         var inset = Math.Max(3, dpi / 36);
-        int x0 = cell.Left + inset, x1 = cell.Right - inset, y0 = cell.Top + inset, y1 = cell.Bottom - inset;
+        return new PixelBox(cell.Left + inset, cell.Top + inset, cell.Right - inset, cell.Bottom - inset);
+    }
+
+    /// <summary>The box of the ink inside a cell's interior, or null when the cell is blank (no ink, or only dust).</summary>
+    internal static PixelBox? InkBounds(GrayImage page, RuledCell cell, int dpi, int ink = Ink)
+    {
+        var (x0, y0, x1, y1) = Interior(cell, dpi);
         if (x1 - x0 < 4 || y1 - y0 < 4)
         {
             return null;
@@ -184,13 +217,7 @@ internal static class CellReader
             return null;
         }
 
-        var crop = page.Crop(minX, minY, maxX + 1, maxY + 1);
-        for (var i = 0; i < crop.Pixels.Length; i++)
-        {
-            crop.Pixels[i] = crop.Pixels[i] < ink ? (byte)0 : (byte)255;
-        }
-
-        return crop;
+        return new PixelBox(minX, minY, maxX + 1, maxY + 1);
     }
 
     /// <summary>Stacks the crops with gaps wider than any line spacing and reads them in one tesseract run.</summary>

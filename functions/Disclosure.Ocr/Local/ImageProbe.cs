@@ -1,8 +1,16 @@
 using System.Buffers.Binary;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Metadata;
 
 namespace Disclosure.Ocr.Local;
 
-/// <summary>Reads an image's type and pixel size from its header, before any decoder sees it (decompression-bomb guard).</summary>
+/// <summary>
+/// Reads an image's type, pixel size and declared resolution before any decoder runs on its pixels (decompression-bomb
+/// guard). The header is read by SixLabors.ImageSharp (Identify); on top of it two structural checks refuse what a
+/// lenient decoder would quietly fill with black: a PNG whose chunks run past the end of the file, and a baseline JPEG
+/// whose header claims more pixels than its scan data can hold. Such images come back with size 0, which the readers
+/// report as a corrupt image.
+/// </summary>
 internal static class ImageProbe
 {
     public enum Kind
@@ -18,130 +26,189 @@ internal static class ImageProbe
         /// <summary>Colour components (JPEG only: 1 grey, 3 colour, 4 CMYK); 0 when unknown.</summary>
         public int Components { get; init; }
 
-        /// <summary>Resolution the file declares (PNG pHYs, JPEG JFIF density) in dots per inch; 0 when it declares none.</summary>
+        /// <summary>Resolution the file declares (PNG pHYs, JPEG JFIF/EXIF density) in dots per inch; 0 when it declares none.</summary>
         public int Dpi { get; init; }
+
+        /// <summary>Why the image is refused as corrupt (size is then 0); null when its structure holds.</summary>
+        public string? Problem { get; init; }
 
         public long Pixels => Width * Height;
     }
 
+    /// <summary>
+    /// A header claiming more pixels than the default cap is reported with its size, whatever follows it: the reader then
+    /// refuses it as a pixel bomb (the clearer reason) before anything is decoded.
+    /// </summary>
+    private static readonly long ClaimedPixelsReportedAsSuch = new Disclosure.Core.Engine.ReadLimits().MaxPixels;
+
+    /// <summary>ImageSharp with its default decoders; one instance, as its decoders are stateless.</summary>
+    internal static Configuration Decoders { get; } = Configuration.Default.Clone();
+
     public static Info Probe(ReadOnlySpan<byte> b)
     {
-        if (b.Length >= 24 && b.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        var kind = b.Length >= 8 && b.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) ? Kind.Png
+            : b.Length >= 4 && b[0] == 0xFF && b[1] == 0xD8 ? Kind.Jpeg
+            : b.Length >= 8 && (b.StartsWith("II*\0"u8) || b.StartsWith("MM\0*"u8)) ? Kind.Tiff
+            : Kind.Unsupported;
+        if (kind == Kind.Unsupported)
         {
-            return new Info(Kind.Png, BinaryPrimitives.ReadUInt32BigEndian(b[16..]), BinaryPrimitives.ReadUInt32BigEndian(b[20..]), "PNG") { Dpi = PngDpi(b) };
+            var other = b.StartsWith("GIF8"u8) ? "GIF" : b.StartsWith("BM"u8) ? "BMP" : b.StartsWith("RIFF"u8) ? "WebP" : "unknown";
+            return new Info(Kind.Unsupported, 0, 0, other);
         }
 
-        if (b.Length >= 4 && b[0] == 0xFF && b[1] == 0xD8)
+        var name = kind.ToString().ToUpperInvariant();
+        IImageInfo? info;
+        try
         {
-            return ProbeJpeg(b);
+            using var stream = new MemoryStream(b.ToArray(), writable: false);
+            info = Image.Identify(Decoders, stream);
+        }
+        catch (Exception ex) when (ex is ImageFormatException or NotSupportedException or InvalidDataException or ArgumentException or IOException)
+        {
+            return Corrupt(kind, name, ex.Message);
         }
 
-        if (b.Length >= 8 && (b.StartsWith("II*\0"u8) || b.StartsWith("MM\0*"u8)))
+        if (info is null || info.Width <= 0 || info.Height <= 0)
         {
-            return ProbeTiff(b);
+            return Corrupt(kind, name, "no image size in the header");
         }
 
-        var name = b.StartsWith("GIF8"u8) ? "GIF" : b.StartsWith("BM"u8) ? "BMP" : b.StartsWith("RIFF"u8) ? "WebP" : "unknown";
-        return new Info(Kind.Unsupported, 0, 0, name);
+        var problem = kind switch
+        {
+            Kind.Png => PngProblem(b),
+            Kind.Jpeg => JpegScan.Problem(b),
+            _ => null,
+        };
+        if (problem is not null && (long)info.Width * info.Height <= ClaimedPixelsReportedAsSuch)
+        {
+            return Corrupt(kind, name, problem);
+        }
+
+        var declares = kind switch
+        {
+            Kind.Png => PngDeclaresResolution(b),
+            Kind.Jpeg => JpegDeclaresResolution(b),
+            _ => true,
+        };
+        var dpi = declares ? Dpi(info.Metadata) : 0;
+        if (kind == Kind.Tiff)
+        {
+            // Multi-page TIFF: the cap applies to all pages together, so report the total as one tall image.
+            var (width, total) = TiffPixels(b);
+            return new Info(Kind.Tiff, Math.Max(width, info.Width), total > 0 ? total / Math.Max(width, info.Width) : info.Height, name) { Dpi = dpi };
+        }
+
+        return new Info(kind, info.Width, info.Height, name)
+        {
+            Components = kind == Kind.Jpeg ? Math.Max(1, info.PixelType.BitsPerPixel / 8) : 0,
+            Dpi = dpi,
+        };
     }
 
-    /// <summary>pHYs (before the image data): pixels per metre when the unit byte is 1.</summary>
-    private static int PngDpi(ReadOnlySpan<byte> b)
+    private static Info Corrupt(Kind kind, string name, string problem) => new(kind, 0, 0, name) { Problem = problem };
+
+    private static int Dpi(ImageMetadata metadata) => metadata.ResolutionUnits switch
     {
-        var pos = 8;
-        while (pos + 12 <= b.Length)
+        PixelResolutionUnit.PixelsPerInch => (int)Math.Round(metadata.HorizontalResolution),
+        PixelResolutionUnit.PixelsPerCentimeter => (int)Math.Round(metadata.HorizontalResolution * 2.54),
+        PixelResolutionUnit.PixelsPerMeter => (int)Math.Round(metadata.HorizontalResolution * 0.0254),
+        _ => 0,
+    };
+
+    /// <summary>
+    /// The PNG chunk structure: every chunk's length fits in the file (a length read as negative or past the end is
+    /// corrupt, never a loop), and image data is present. One pass, at most one step per chunk.
+    /// </summary>
+    private static string? PngProblem(ReadOnlySpan<byte> b)
+    {
+        long pos = 8;
+        var data = false;
+        while (pos + 8 <= b.Length)
         {
-            var len = (int)Math.Min(BinaryPrimitives.ReadUInt32BigEndian(b[pos..]), int.MaxValue - 12);
-            var type = b.Slice(pos + 4, 4);
+            var length = BinaryPrimitives.ReadUInt32BigEndian(b[(int)pos..]);
+            var type = b.Slice((int)pos + 4, 4);
+            if (pos + 12 + length > b.Length)
+            {
+                return $"PNG chunk {Ascii(type)} of {length:N0} bytes runs past the end of the file";
+            }
+
+            data |= type.SequenceEqual("IDAT"u8);
+            if (type.SequenceEqual("IEND"u8))
+            {
+                break;
+            }
+
+            pos += 12 + length;
+        }
+
+        return data ? null : "PNG without image data (IDAT)";
+    }
+
+    private static string Ascii(ReadOnlySpan<byte> type)
+    {
+        Span<char> chars = stackalloc char[4];
+        for (var i = 0; i < 4; i++)
+        {
+            chars[i] = type[i] is >= 0x20 and < 0x7F ? (char)type[i] : '?';
+        }
+
+        return new string(chars);
+    }
+
+    /// <summary>A pHYs chunk before the image data (ImageSharp reports 96 dpi by default when there is none).</summary>
+    private static bool PngDeclaresResolution(ReadOnlySpan<byte> b)
+    {
+        long pos = 8;
+        while (pos + 8 <= b.Length)
+        {
+            var length = BinaryPrimitives.ReadUInt32BigEndian(b[(int)pos..]);
+            var type = b.Slice((int)pos + 4, 4);
+            if (type.SequenceEqual("pHYs"u8))
+            {
+                return true;
+            }
+
             if (type.SequenceEqual("IDAT"u8) || type.SequenceEqual("IEND"u8))
             {
-                return 0;
+                return false;
             }
 
-            if (type.SequenceEqual("pHYs"u8) && len >= 9 && pos + 17 <= b.Length && b[pos + 16] == 1)
-            {
-                return (int)Math.Round(BinaryPrimitives.ReadUInt32BigEndian(b[(pos + 8)..]) * 0.0254);
-            }
-
-            if ((long)pos + 12 + len > b.Length)
-            {
-                return 0;
-            }
-
-            pos += 12 + len;
+            pos += 12 + length;
         }
 
-        return 0;
+        return false;
     }
 
-    /// <summary>JFIF APP0 density: units 1 = dots per inch, 2 = dots per centimetre.</summary>
-    private static int JfifDpi(ReadOnlySpan<byte> b)
-    {
-        if (b.Length < 18 || b[2] != 0xFF || b[3] != 0xE0 || !b.Slice(6, 5).SequenceEqual("JFIF\0"u8))
-        {
-            return 0;
-        }
+    /// <summary>A JFIF APP0 or an EXIF APP1 segment: the JPEG states a density.</summary>
+    private static bool JpegDeclaresResolution(ReadOnlySpan<byte> b) =>
+        (b.Length >= 11 && b[2] == 0xFF && b[3] == 0xE0 && b.Slice(6, 5).SequenceEqual("JFIF\0"u8))
+        || b[..Math.Min(b.Length, 64 * 1024)].IndexOf("Exif\0\0"u8) >= 0;
 
-        var density = BinaryPrimitives.ReadUInt16BigEndian(b[14..]);
-        return b[13] switch { 1 => density, 2 => (int)Math.Round(density * 2.54), _ => 0 };
-    }
-
-    private static Info ProbeJpeg(ReadOnlySpan<byte> b)
-    {
-        var i = 2;
-        while (i + 9 < b.Length)
-        {
-            if (b[i] != 0xFF)
-            {
-                i++;
-                continue;
-            }
-
-            var marker = b[i + 1];
-            if (marker is 0xD8 or 0x01 or (>= 0xD0 and <= 0xD7) or 0xFF)
-            {
-                i += marker == 0xFF ? 1 : 2;
-                continue;
-            }
-
-            var len = BinaryPrimitives.ReadUInt16BigEndian(b[(i + 2)..]);
-            // SOF0..SOF15 except DHT (C4), JPG (C8), DAC (CC) carry the frame size.
-            if (marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC)
-            {
-                var h = BinaryPrimitives.ReadUInt16BigEndian(b[(i + 5)..]);
-                var w = BinaryPrimitives.ReadUInt16BigEndian(b[(i + 7)..]);
-                return new Info(Kind.Jpeg, w, h, "JPEG") { Components = b[i + 9], Dpi = JfifDpi(b) };
-            }
-
-            i += 2 + len;
-        }
-
-        return new Info(Kind.Jpeg, 0, 0, "JPEG");
-    }
-
-    private static Info ProbeTiff(ReadOnlySpan<byte> b)
+    /// <summary>Width of the widest page and the pixels of all pages (IFD chain; a cycle in it is followed once).</summary>
+    private static (long Width, long Total) TiffPixels(ReadOnlySpan<byte> b)
     {
         var little = b[0] == (byte)'I';
         uint U32(ReadOnlySpan<byte> s) => little ? BinaryPrimitives.ReadUInt32LittleEndian(s) : BinaryPrimitives.ReadUInt32BigEndian(s);
         ushort U16(ReadOnlySpan<byte> s) => little ? BinaryPrimitives.ReadUInt16LittleEndian(s) : BinaryPrimitives.ReadUInt16BigEndian(s);
 
-        long total = 0, maxW = 0, maxH = 0;
+        long total = 0, maxW = 0;
+        var seen = new HashSet<uint>();
         var offset = U32(b[4..]);
-        for (var page = 0; page < 10_000 && offset > 0 && offset + 2 <= b.Length; page++)
+        for (var page = 0; page < 10_000 && offset > 0 && offset + 2L <= b.Length && seen.Add(offset); page++)
         {
             var count = U16(b[(int)offset..]);
             long w = 0, h = 0;
             for (var e = 0; e < count; e++)
             {
-                var at = (int)offset + 2 + e * 12;
+                var at = (long)offset + 2 + e * 12L;
                 if (at + 12 > b.Length)
                 {
                     break;
                 }
 
-                var tag = U16(b[at..]);
-                var type = U16(b[(at + 2)..]);
-                long value = type == 3 ? U16(b[(at + 8)..]) : U32(b[(at + 8)..]);
+                var tag = U16(b[(int)at..]);
+                var type = U16(b[((int)at + 2)..]);
+                long value = type == 3 ? U16(b[((int)at + 8)..]) : U32(b[((int)at + 8)..]);
                 if (tag == 256)
                 {
                     w = value;
@@ -154,12 +221,10 @@ internal static class ImageProbe
 
             total += w * h;
             maxW = Math.Max(maxW, w);
-            maxH = Math.Max(maxH, h);
-            var next = (int)offset + 2 + count * 12;
-            offset = next + 4 <= b.Length ? U32(b[next..]) : 0;
+            var next = (long)offset + 2 + count * 12L;
+            offset = next + 4 <= b.Length ? U32(b[(int)next..]) : 0;
         }
 
-        // Multi-page TIFF: the cap applies to all pages together, so report the total as one tall image.
-        return new Info(Kind.Tiff, maxW, maxW == 0 ? 0 : total / maxW, "TIFF");
+        return (maxW, total);
     }
 }

@@ -1,10 +1,14 @@
 using Disclosure.Core.Engine;
 using Disclosure.Core.Layout;
 using Disclosure.Ocr.Geometry;
+using Disclosure.Ocr.Raster;
 
 namespace Disclosure.Ocr.Local;
 
-/// <summary>Scanned images (PNG, JPEG, TIFF incl. multi-page) OCR'd with tesseract; size checked from the header first.</summary>
+/// <summary>
+/// Scanned images (PNG, JPEG, TIFF incl. multi-page) read by the scan path (<see cref="ScanPage"/>); size checked from the
+/// header first, then decoded in managed code (ImageSharp), so no outside program is needed with PP-OCRv4.
+/// </summary>
 public sealed class LocalImageReader(OcrOptions options, ReadLimits limits) : IDocumentReader
 {
     public SourceFormat Format => SourceFormat.Image;
@@ -28,54 +32,55 @@ public sealed class LocalImageReader(OcrOptions options, ReadLimits limits) : ID
                 $"图片 {info.Width}×{info.Height} 像素，超过上限 {limits.MaxPixels:N0} 像素（pixel cap exceeded; possible decompression bomb）");
         }
 
-        // Rule lengths and tesseract's sizes are in inches: use the resolution the file declares when it is plausible.
+        // Rule lengths and the recognisers' sizes are in inches: use the resolution the file declares when it is plausible.
         var dpi = info.Dpi is >= 100 and <= 1200 ? info.Dpi : options.Dpi;
-        using var temp = new TempFolder(options.TempRoot);
-        var path = temp.File(info.Kind switch { ImageProbe.Kind.Png => "in.png", ImageProbe.Kind.Jpeg => "in.jpg", _ => "in.tif" });
-        var gray = info.Kind == ImageProbe.Kind.Png ? RasterCleaner.ReadPng(content.Span) : null;
-        if (info.Kind == ImageProbe.Kind.Jpeg && info.Components is 1 or 3 or 4)
+        var bytes = content.ToArray();
+        int frames;
+        try
         {
-            var pdf = temp.File("in.pdf");
-            await File.WriteAllBytesAsync(pdf, Rasterizer.JpegAsPdf(content.Span, info.Width, info.Height, info.Components, dpi), cancellationToken)
-                .ConfigureAwait(false);
-            (gray, var rasterError) = await Rasterizer.PageAsync(pdf, 1, dpi, options, temp, cancellationToken).ConfigureAwait(false);
-            if (gray is null)
-            {
-                return ReadOutcome.Fail(FailureCodes.Corrupt, $"JPEG 图片无法解码（{rasterError}）");
-            }
+            frames = Rasterizer.FrameCount(bytes);
+        }
+        catch (Exception e) when (e is SixLabors.ImageSharp.ImageFormatException or SixLabors.ImageSharp.UnknownImageFormatException or InvalidDataException or NotSupportedException)
+        {
+            return ReadOutcome.Fail(FailureCodes.Corrupt, $"{info.Name} 图片无法解码（{e.Message}）");
         }
 
-        if (gray is not null)
+        if (frames > limits.MaxPages)
         {
-            var (page, pageError) = await ScanPage.ReadAsync(gray, dpi, 1, 1, options, temp, cancellationToken).ConfigureAwait(false);
+            return ReadOutcome.Fail(FailureCodes.PageLimit, $"图片共 {frames} 页，超过上限 {limits.MaxPages} 页（page limit exceeded）");
+        }
+
+        using var temp = new TempFolder(options.TempRoot);
+        var words = new List<PageWords>();
+        var grids = new List<GridPart>();
+        for (var f = 0; f < frames; f++)
+        {
+            GrayImage gray;
+            try
+            {
+                gray = Rasterizer.DecodeGray(bytes, f);
+            }
+            catch (Exception e) when (e is SixLabors.ImageSharp.ImageFormatException or InvalidDataException or NotSupportedException)
+            {
+                return ReadOutcome.Fail(FailureCodes.Corrupt, $"{info.Name} 图片第 {f + 1} 页无法解码（{e.Message}）");
+            }
+
+            var (page, pageError) = await ScanPage.ReadAsync(gray, dpi, f + 1, 1, options, temp, cancellationToken).ConfigureAwait(false);
             if (page is null)
             {
                 return ReadOutcome.Fail(FailureCodes.Corrupt, $"图片无法识别（{pageError}）");
             }
 
-            return ReadOutcome.Ok(new LayoutDocument(SourceFormat.Image, 1, GridTables.Merge(LayoutBuilder.Build([page.Words]), page.Grids), Ocr: true)
-            {
-                Notes = [$"OCR: tesseract {options.Languages}"],
-            });
+            words.Add(page.Words);
+            grids.AddRange(page.Grids);
         }
 
-        await File.WriteAllBytesAsync(path, content.ToArray(), cancellationToken).ConfigureAwait(false);
-        var (tsv, error) = await Tesseract.RunAsync(path, options, temp, cancellationToken, dpi).ConfigureAwait(false);
-        if (tsv is null)
+        return ReadOutcome.Ok(new LayoutDocument(SourceFormat.Image, frames, GridTables.Merge(LayoutBuilder.Build(words), grids), Ocr: true)
         {
-            return ReadOutcome.Fail(FailureCodes.Corrupt, $"图片无法识别（{error}）");
-        }
-
-        var pages = PopplerParsers.ParseTesseractTsv(tsv, 1);
-        if (pages.Count > limits.MaxPages)
-        {
-            return ReadOutcome.Fail(FailureCodes.PageLimit, $"图片共 {pages.Count} 页，超过上限 {limits.MaxPages} 页（page limit exceeded）");
-        }
-
-        var blocks = LayoutBuilder.Build(pages);
-        return ReadOutcome.Ok(new LayoutDocument(SourceFormat.Image, Math.Max(1, pages.Count), blocks, Ocr: true)
-        {
-            Notes = [$"OCR: tesseract {options.Languages}"],
+            Notes = [$"OCR: {Describe(options)}"],
         });
     }
+
+    internal static string Describe(OcrOptions options) =>
+        options.Recognizer == ScanRecognizer.PaddleOcr ? "PP-OCRv4 (ONNX Runtime, in-process)" : $"tesseract {options.Languages}";
 }

@@ -2,13 +2,16 @@ using System.Globalization;
 using Disclosure.Core.Engine;
 using Disclosure.Core.Layout;
 using Disclosure.Ocr.Geometry;
+using Disclosure.Ocr.TextLayer;
 using Microsoft.Extensions.Logging;
 
 namespace Disclosure.Ocr.Local;
 
 /// <summary>
-/// PDF reader on poppler-utils: words with positions from the text layer (<c>pdftotext -bbox-layout</c>); pages without
-/// a text layer are rasterised (<c>pdftoppm</c>) and OCR'd with tesseract. Everything runs in a private temporary folder.
+/// PDF reader: the text layer is read in-process (<see cref="PdfPigTextLayer"/>: letters and drawn rules), ruled tables
+/// from their rules (<see cref="VectorTables"/>) and the rest from geometry (<see cref="LayoutBuilder"/>). Only pages
+/// without a text layer need programs: they are rasterised (poppler's <c>pdftoppm</c>) and OCR'd with tesseract, in a
+/// private temporary folder.
 /// </summary>
 public sealed partial class LocalPdfReader(OcrOptions options, ReadLimits limits, ILogger<LocalPdfReader>? logger = null) : IDocumentReader
 {
@@ -18,49 +21,23 @@ public sealed partial class LocalPdfReader(OcrOptions options, ReadLimits limits
 
     public async ValueTask<ReadOutcome> ReadAsync(ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
-        using var temp = new TempFolder(options.TempRoot);
-        var pdf = temp.File("in.pdf");
-        await File.WriteAllBytesAsync(pdf, content.ToArray(), cancellationToken).ConfigureAwait(false);
-
-        var info = await ToolRunner.RunAsync("pdfinfo", [pdf], temp.Path, options.ToolTimeout, cancellationToken).ConfigureAwait(false);
-        if (!info.Ok)
+        var layer = PdfPigTextLayer.Read(content, limits);
+        if (layer.FailureCode is not null)
         {
-            if (info.NotFound || info.TimedOut)
-            {
-                return ReadOutcome.Fail(info.TimedOut ? FailureCodes.Timeout : FailureCodes.EngineError, info.Describe("pdfinfo"));
-            }
-
-            return info.StdErr.Contains("password", StringComparison.OrdinalIgnoreCase)
-                ? ReadOutcome.Fail(FailureCodes.Encrypted, "PDF 已加密，需要密码才能打开（encrypted PDF: a password is required）")
-                : ReadOutcome.Fail(FailureCodes.Corrupt, $"PDF 已损坏，无法解析（corrupt PDF: {FirstLine(info.StdErr)}）");
+            return ReadOutcome.Fail(layer.FailureCode, layer.Failure!);
         }
 
-        var meta = PopplerParsers.ParsePdfInfo(info.StdOut);
-        if (meta.Pages <= 0)
-        {
-            return ReadOutcome.Fail(FailureCodes.Corrupt, "PDF 没有任何页面（PDF has 0 pages）");
-        }
-
-        if (meta.Pages > limits.MaxPages)
-        {
-            return ReadOutcome.Fail(FailureCodes.PageLimit, $"PDF 共 {meta.Pages} 页，超过上限 {limits.MaxPages} 页（page limit exceeded）");
-        }
-
-        var bbox = temp.File("words.html");
-        var text = await ToolRunner.RunAsync("pdftotext", ["-bbox-layout", "-enc", "UTF-8", pdf, bbox], temp.Path, options.ToolTimeout, cancellationToken)
-            .ConfigureAwait(false);
-        if (!text.Ok)
-        {
-            return ReadOutcome.Fail(text.TimedOut ? FailureCodes.Timeout : FailureCodes.Corrupt, $"PDF 文字层读取失败（{text.Describe("pdftotext")}）");
-        }
-
-        var pages = PopplerParsers.ParseBboxLayout(await File.ReadAllTextAsync(bbox, cancellationToken).ConfigureAwait(false), 1);
-        var scanned = pages.Where(p => p.Words.Sum(w => w.Text.Length) < options.MinTextLayerChars).Select(p => p.Page).ToList();
-        var notes = new List<string>();
-        var grids = new List<GridPart>();
+        var lattice = TextLayerPages.Lattice(layer);
+        var pages = lattice.Select(p => p.Words).ToList();
+        var grids = lattice.SelectMany(p => p.Grids).ToList();
+        var scanned = TextLayerPages.WithoutText(layer, options.MinTextLayerChars);
+        var notes = new List<string>(layer.Notes);
         if (scanned.Count > 0)
         {
-            LogOcr(_logger, scanned.Count, meta.Pages);
+            LogOcr(_logger, scanned.Count, layer.PageCount);
+            using var temp = new TempFolder(options.TempRoot);
+            var pdf = temp.File("in.pdf");
+            await File.WriteAllBytesAsync(pdf, content.ToArray(), cancellationToken).ConfigureAwait(false);
             var ocred = new ScannedPage?[pages.Count];
             var failures = new List<string>();
             await Parallel.ForEachAsync(scanned, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount), CancellationToken = cancellationToken },
@@ -89,12 +66,11 @@ public sealed partial class LocalPdfReader(OcrOptions options, ReadLimits limits
             }
 
             pages = [.. pages.Select((p, i) => ocred[i]?.Words ?? p)];
-            grids.AddRange(ocred.Where(p => p is not null).SelectMany(p => p!.Grids));
+            grids = [.. grids.Where(g => ocred[g.Page - 1] is null), .. ocred.Where(p => p is not null).SelectMany(p => p!.Grids)];
             notes.Add($"OCR: 第 {string.Join(",", scanned)} 页无文字层，已识别（pages without a text layer were OCR'd）");
         }
 
-        var blocks = GridTables.Merge(LayoutBuilder.Build(pages), grids);
-        return ReadOutcome.Ok(new LayoutDocument(SourceFormat.Pdf, meta.Pages, blocks, Ocr: scanned.Count > 0) { Notes = notes });
+        return ReadOutcome.Ok(TextLayerPages.Document(layer, pages, grids, scanned.Count > 0, notes));
     }
 
     private async Task<(ScannedPage? Page, string? Error)> OcrPageAsync(string pdf, PageWords page, TempFolder temp, CancellationToken ct)
@@ -120,8 +96,6 @@ public sealed partial class LocalPdfReader(OcrOptions options, ReadLimits limits
         var (scannedPage, error) = await ScanPage.ReadAsync(gray, (int)dpi, page.Page, 72 / dpi, options, temp, ct).ConfigureAwait(false);
         return scannedPage is null ? (null, $"第 {page.Page} 页识别失败（{error}）") : (scannedPage with { Words = scannedPage.Words with { Width = page.Width, Height = page.Height } }, null);
     }
-
-    private static string FirstLine(string s) => s.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? "unknown error";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "OCR of {Scanned} of {Pages} PDF pages (no text layer)")]
     private static partial void LogOcr(ILogger logger, int scanned, int pages);

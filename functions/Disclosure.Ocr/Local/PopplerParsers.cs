@@ -1,82 +1,12 @@
 using System.Globalization;
-using System.Xml;
 using Disclosure.Core.Layout;
 using Disclosure.Ocr.Geometry;
 
 namespace Disclosure.Ocr.Local;
 
-/// <summary>Parsers for poppler and tesseract output; pure functions over strings.</summary>
+/// <summary>Parsers for tesseract output; pure functions over strings (the PDF text layer is read by PdfPig, not pdftotext).</summary>
 internal static class PopplerParsers
 {
-    /// <summary>Fields of <c>pdfinfo</c> output that matter here.</summary>
-    public sealed record PdfInfo(int Pages, bool Encrypted, double PageWidth, double PageHeight);
-
-    public static PdfInfo ParsePdfInfo(string output)
-    {
-        int pages = 0;
-        var encrypted = false;
-        double w = 595, hgt = 842;
-        foreach (var raw in output.Split('\n'))
-        {
-            var line = raw.Trim();
-            if (line.StartsWith("Pages:", StringComparison.Ordinal))
-            {
-                _ = int.TryParse(line[6..].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out pages);
-            }
-            else if (line.StartsWith("Encrypted:", StringComparison.Ordinal))
-            {
-                encrypted = line[10..].Trim().StartsWith("yes", StringComparison.Ordinal);
-            }
-            else if (line.StartsWith("Page size:", StringComparison.Ordinal))
-            {
-                // "Page size:      595.276 x 841.89 pts (A4)"
-                var parts = line[10..].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (parts.Length >= 3)
-                {
-                    _ = double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out w);
-                    _ = double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out hgt);
-                }
-            }
-        }
-
-        return new PdfInfo(pages, encrypted, w, hgt);
-    }
-
-    /// <summary>Words of <c>pdftotext -bbox-layout</c> (XHTML with page/flow/block/line/word elements), one entry per page.</summary>
-    public static List<PageWords> ParseBboxLayout(string xhtml, int firstPage)
-    {
-        var pages = new List<PageWords>();
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, IgnoreWhitespace = true };
-        using var reader = XmlReader.Create(new StringReader(xhtml), settings);
-        List<PositionedWord>? words = null;
-        double width = 0, height = 0;
-        var advanced = false;
-        while (advanced || reader.Read())
-        {
-            advanced = false;
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "page")
-            {
-                words = [];
-                width = Attr(reader, "width");
-                height = Attr(reader, "height");
-                pages.Add(new PageWords(firstPage + pages.Count, width, height, words));
-            }
-            else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "word" && words is not null)
-            {
-                var box = new BoundingBox(Attr(reader, "xMin"), Attr(reader, "yMin"), Attr(reader, "xMax"), Attr(reader, "yMax"));
-                // ReadElementContentAsString moves to the next node itself: do not Read() past it.
-                var text = reader.ReadElementContentAsString();
-                advanced = true;
-                if (!string.IsNullOrWhiteSpace(text))
-                {
-                    words.Add(new PositionedWord(text.Trim(), box));
-                }
-            }
-        }
-
-        return pages;
-    }
-
     /// <summary>
     /// Words of tesseract's TSV output (level 5 rows) grouped by page, confidence scaled to 0..1, deskewed from the line
     /// slopes, coordinates multiplied by <paramref name="scale"/> (pixels to points for rasterised PDF pages).
@@ -171,7 +101,4 @@ internal static class PopplerParsers
         var ny = cy + x * sin + y * cos;
         return w with { Box = new BoundingBox(nx - w.Box.Width / 2, ny - w.Box.Height / 2, nx + w.Box.Width / 2, ny + w.Box.Height / 2) };
     }
-
-    private static double Attr(XmlReader r, string name) =>
-        double.TryParse(r.GetAttribute(name), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : 0;
 }

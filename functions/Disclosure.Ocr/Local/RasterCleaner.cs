@@ -1,15 +1,14 @@
-using System.Buffers.Binary;
-using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using Disclosure.Ocr.Raster;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
 
 namespace Disclosure.Ocr.Local;
 
 /// <summary>
 /// Removes table ruling lines from a grey raster before OCR: tesseract reads cell borders as '|', '[' or '一' and merges
 /// neighbouring cells otherwise. A dark run longer than a quarter inch, horizontal or vertical, is a rule, not a glyph.
-/// Works on PGM (what pdftoppm writes) and on plain PNG (8-bit grey/RGB/RGBA, not interlaced); other inputs pass through.
+/// PGM (what pdftoppm writes) and PNG are decoded by SixLabors.ImageSharp; other inputs pass through.
 /// </summary>
 internal static class RasterCleaner
 {
@@ -102,36 +101,9 @@ internal static class RasterCleaner
 
     private const int Threshold = 170;
 
-    public static GrayImage? ReadPgm(byte[] bytes)
-    {
-        if (bytes.Length < 8 || bytes[0] != (byte)'P' || bytes[1] != (byte)'5')
-        {
-            return null;
-        }
-
-        var pos = 2;
-        string Token()
-        {
-            while (pos < bytes.Length && char.IsWhiteSpace((char)bytes[pos]))
-            {
-                pos++;
-            }
-
-            var start = pos;
-            while (pos < bytes.Length && !char.IsWhiteSpace((char)bytes[pos]))
-            {
-                pos++;
-            }
-
-            return Encoding.ASCII.GetString(bytes, start, pos - start);
-        }
-
-        var w = int.Parse(Token(), CultureInfo.InvariantCulture);
-        var h = int.Parse(Token(), CultureInfo.InvariantCulture);
-        var max = int.Parse(Token(), CultureInfo.InvariantCulture);
-        pos++;
-        return max != 255 || (long)w * h > bytes.Length - pos ? null : new GrayImage(w, h, bytes[pos..(pos + w * h)]);
-    }
+    /// <summary>An 8-bit binary PGM (what pdftoppm -gray writes), decoded by ImageSharp; null when it is anything else or broken.</summary>
+    public static GrayImage? ReadPgm(byte[] bytes) =>
+        bytes.Length >= 8 && bytes[0] == (byte)'P' && bytes[1] == (byte)'5' ? Decode(bytes) : null;
 
     public static byte[] WritePgm(GrayImage g)
     {
@@ -142,92 +114,28 @@ internal static class RasterCleaner
         return result;
     }
 
-    /// <summary>Decodes a plain PNG to grey; null for anything unusual (palette, 16-bit, interlaced), which is OCR'd as is.</summary>
+    /// <summary>
+    /// Decodes a PNG to grey (any bit depth, palette or interlacing) with ImageSharp; null when it cannot be decoded or its
+    /// chunk structure is broken (<see cref="ImageProbe"/>), so a corrupt file is never OCR'd as a blank page.
+    /// </summary>
     public static GrayImage? ReadPng(ReadOnlySpan<byte> png)
     {
-        if (png.Length < 33)
-        {
-            return null;
-        }
-
-        var w = (int)BinaryPrimitives.ReadUInt32BigEndian(png[16..]);
-        var h = (int)BinaryPrimitives.ReadUInt32BigEndian(png[20..]);
-        int depth = png[24], colour = png[25], interlace = png[28];
-        var channels = colour switch { 0 => 1, 2 => 3, 4 => 2, 6 => 4, _ => 0 };
-        if (depth != 8 || channels == 0 || interlace != 0)
-        {
-            return null;
-        }
-
-        using var idat = new MemoryStream();
-        var pos = 8;
-        while (pos + 8 <= png.Length)
-        {
-            var len = (int)BinaryPrimitives.ReadUInt32BigEndian(png[pos..]);
-            var type = Encoding.ASCII.GetString(png.Slice(pos + 4, 4));
-            if (type == "IDAT")
-            {
-                idat.Write(png.Slice(pos + 8, len));
-            }
-
-            pos += 12 + len;
-        }
-
-        idat.Position = 0;
-        using var z = new ZLibStream(idat, CompressionMode.Decompress);
-        var stride = w * channels;
-        var raw = new byte[(stride + 1) * h];
-        var read = 0;
-        while (read < raw.Length)
-        {
-            var n = z.Read(raw, read, raw.Length - read);
-            if (n == 0)
-            {
-                return null;
-            }
-
-            read += n;
-        }
-
-        var prev = new byte[stride];
-        var cur = new byte[stride];
-        var gray = new byte[w * h];
-        for (var y = 0; y < h; y++)
-        {
-            var filter = raw[y * (stride + 1)];
-            Buffer.BlockCopy(raw, y * (stride + 1) + 1, cur, 0, stride);
-            for (var i = 0; i < stride; i++)
-            {
-                int a = i >= channels ? cur[i - channels] : 0, b = prev[i], c = i >= channels ? prev[i - channels] : 0;
-                cur[i] = filter switch
-                {
-                    1 => (byte)(cur[i] + a),
-                    2 => (byte)(cur[i] + b),
-                    3 => (byte)(cur[i] + (a + b) / 2),
-                    4 => (byte)(cur[i] + Paeth(a, b, c)),
-                    _ => cur[i],
-                };
-            }
-
-            for (var x = 0; x < w; x++)
-            {
-                gray[y * w + x] = channels switch
-                {
-                    1 or 2 => cur[x * channels],
-                    _ => (byte)((cur[x * channels] * 299 + cur[x * channels + 1] * 587 + cur[x * channels + 2] * 114) / 1000),
-                };
-            }
-
-            (prev, cur) = (cur, prev);
-        }
-
-        return new GrayImage(w, h, gray);
+        var info = ImageProbe.Probe(png);
+        return info.Kind == ImageProbe.Kind.Png && info.Problem is null && info.Width > 0 ? Decode(png.ToArray()) : null;
     }
 
-    private static int Paeth(int a, int b, int c)
+    private static GrayImage? Decode(byte[] bytes)
     {
-        var p = a + b - c;
-        int pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);
-        return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+        try
+        {
+            using var image = Image.Load<L8>(ImageProbe.Decoders, bytes);
+            var pixels = new byte[image.Width * image.Height];
+            image.CopyPixelDataTo(pixels);
+            return new GrayImage(image.Width, image.Height, pixels);
+        }
+        catch (Exception ex) when (ex is ImageFormatException or NotSupportedException or InvalidDataException or ArgumentException)
+        {
+            return null;
+        }
     }
 }

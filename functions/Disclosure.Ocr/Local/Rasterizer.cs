@@ -1,14 +1,31 @@
 using System.Globalization;
 using System.Text;
 using Disclosure.Ocr.Raster;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+using UglyToad.PdfPig;
 
 namespace Disclosure.Ocr.Local;
 
-/// <summary>Grey rasters for the scan path: PDF pages through pdftoppm, and JPEG images by wrapping them in a one-page PDF.</summary>
+/// <summary>
+/// Grey rasters for the scan path: a scanned PDF page's embedded image and image files decoded in managed code (PdfPig,
+/// ImageSharp: no outside program, as in Azure); other PDF pages through pdftoppm.
+/// </summary>
 internal static class Rasterizer
 {
+    /// <summary>
+    /// One page as a grey raster at <paramref name="dpi"/>: a page that is one embedded image (a scan) is decoded in
+    /// managed code (<see cref="EmbeddedPageImage"/>), which needs no outside program and so works in Azure; any other
+    /// page is rendered by pdftoppm.
+    /// </summary>
     public static async Task<(GrayImage? Image, string? Error)> PageAsync(string pdf, int page, int dpi, OcrOptions options, TempFolder temp, CancellationToken ct)
     {
+        if (EmbeddedPageImage(await File.ReadAllBytesAsync(pdf, ct).ConfigureAwait(false), page, dpi) is { } embedded)
+        {
+            return (embedded, null);
+        }
+
         var prefix = temp.File($"p{page}");
         var pageArg = page.ToString(CultureInfo.InvariantCulture);
         var raster = await ToolRunner.RunAsync("pdftoppm",
@@ -24,16 +41,72 @@ internal static class Rasterizer
         return gray is null ? (null, $"第 {page} 页栅格化结果无法读取（pdftoppm output is not an 8-bit PGM）") : (gray, null);
     }
 
-    /// <summary>One page image of an image-only PDF: the encoded data is embedded as is under its PDF filter.</summary>
-    public sealed record PdfImage(long Width, long Height, string ColourSpace, string Filter, byte[] Data);
+    /// <summary>A scanned page covers at least this share of the page with its one image.</summary>
+    private const double ScanCoverage = 0.9;
 
     /// <summary>
-    /// A one-page PDF showing the JPEG at <paramref name="dpi"/> (the JPEG data is embedded as is, DCTDecode), so that
-    /// poppler decodes it: rasterised at the same resolution it gives back the image's own pixels.
+    /// The page's image when the page is a scan — one embedded image covering it (PdfPig finds it, ImageSharp decodes
+    /// JPEG (DCTDecode) and Flate-encoded grey/RGB data) — resampled to <paramref name="dpi"/>; null when the page is
+    /// anything else or its image cannot be decoded here (JPEG 2000, CCITT), which pdftoppm then renders.
     /// </summary>
-    public static byte[] JpegAsPdf(ReadOnlySpan<byte> jpeg, long width, long height, int components, int dpi) =>
-        ImagesAsPdf([new PdfImage(width, height,
-            components == 1 ? "/DeviceGray" : components == 4 ? "/DeviceCMYK /Decode [1 0 1 0 1 0 1 0]" : "/DeviceRGB", "/DCTDecode", jpeg.ToArray())], dpi);
+    public static GrayImage? EmbeddedPageImage(byte[] pdf, int page, int dpi)
+    {
+        try
+        {
+            using var document = PdfDocument.Open(pdf);
+            if (page < 1 || page > document.NumberOfPages)
+            {
+                return null;
+            }
+
+            var p = document.GetPage(page);
+            var pageArea = p.Width * p.Height;
+            var images = p.GetImages().ToList();
+            if (images.Count != 1 || pageArea <= 0 || images[0].BoundingBox.Width * images[0].BoundingBox.Height < ScanCoverage * pageArea)
+            {
+                return null;
+            }
+
+            var image = images[0];
+            var encoded = image.TryGetPng(out var png) ? png : image.RawBytes.ToArray();
+            var width = (int)Math.Round(p.Width / 72 * dpi);
+            var height = (int)Math.Round(p.Height / 72 * dpi);
+            return DecodeGray(encoded, 0, width, height);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+        {
+            // Not a PDF PdfPig can read, or an image ImageSharp cannot decode: poppler may still render it.
+            return null;
+        }
+    }
+
+    /// <summary>Frames in an encoded image (PNG, JPEG: 1; TIFF: one per page).</summary>
+    public static int FrameCount(byte[] encoded)
+    {
+        using var image = Image.Load<L8>(encoded);
+        return image.Frames.Count;
+    }
+
+    /// <summary>
+    /// Decodes one frame of an encoded image (PNG, JPEG, TIFF, …) to 8-bit grey in managed code (ImageSharp), resampled to
+    /// <paramref name="width"/> × <paramref name="height"/> when those are given.
+    /// </summary>
+    public static GrayImage DecodeGray(byte[] encoded, int frame = 0, int? width = null, int? height = null)
+    {
+        using var image = Image.Load<L8>(encoded);
+        using var one = image.Frames.CloneFrame(Math.Clamp(frame, 0, image.Frames.Count - 1));
+        if (width is { } w && height is { } h && (w != one.Width || h != one.Height) && w > 0 && h > 0)
+        {
+            one.Mutate(x => x.Resize(w, h));
+        }
+
+        var pixels = new L8[one.Width * one.Height];
+        one.CopyPixelDataTo(pixels);
+        return new GrayImage(one.Width, one.Height, System.Runtime.InteropServices.MemoryMarshal.AsBytes(pixels.AsSpan()).ToArray());
+    }
+
+    /// <summary>One page image of an image-only PDF: the encoded data is embedded as is under its PDF filter.</summary>
+    public sealed record PdfImage(long Width, long Height, string ColourSpace, string Filter, byte[] Data);
 
     /// <summary>An image-only PDF, one image per page, each page sized so that the image is at <paramref name="dpi"/>.</summary>
     public static byte[] ImagesAsPdf(IReadOnlyList<PdfImage> pages, int dpi)

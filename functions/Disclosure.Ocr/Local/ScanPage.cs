@@ -1,6 +1,8 @@
 using Disclosure.Core.Layout;
 using Disclosure.Ocr.Geometry;
+using Disclosure.Ocr.Paddle;
 using Disclosure.Ocr.Raster;
+using Microsoft.ML.OnnxRuntime;
 
 namespace Disclosure.Ocr.Local;
 
@@ -9,7 +11,7 @@ internal sealed record ScannedPage(PageWords Words, IReadOnlyList<GridPart> Grid
 
 /// <summary>
 /// Reads one scanned page: straighten it, find its ruled tables, read their cells one by one (<see cref="CellReader"/>) and
-/// the rest of the page as running text with the tables blanked out. Coordinates are returned in page units
+/// the rest of the page as running text with the tables blanked out (PP-OCRv4 detection + recognition, or tesseract). Coordinates are returned in page units
 /// (<paramref name="scale"/> per pixel).
 /// </summary>
 internal static class ScanPage
@@ -43,21 +45,45 @@ internal static class ScanPage
         }
 
         RasterCleaner.RemoveRules(text, dpi);
-        var pgm = temp.File($"p{pageNumber}-text.pgm");
-        await File.WriteAllBytesAsync(pgm, RasterCleaner.WritePgm(text), ct).ConfigureAwait(false);
-        var pageRun = Tesseract.RunAsync(pgm, options, temp, ct, dpi);
-
         var allCells = tables.SelectMany(t => t.Cells).ToList();
-        var (cellTexts, cellError) = await CellReader.ReadAsync(image, allCells, dpi, options, temp, $"p{pageNumber}-cells", ct).ConfigureAwait(false);
-        var (tsv, pageError) = await pageRun.ConfigureAwait(false);
-        if (tsv is null || cellTexts is null)
+        PageWords words;
+        IReadOnlyList<CellReader.CellText>? cellTexts;
+        if (options.Recognizer == ScanRecognizer.PaddleOcr)
         {
-            return (null, pageError ?? cellError);
-        }
+            PaddleOcr ocr;
+            try
+            {
+                ocr = PaddleOcr.For(options.ModelDirectory);
+            }
+            catch (Exception e) when (e is FileNotFoundException or InvalidDataException or OnnxRuntimeException)
+            {
+                return (null, e.Message);
+            }
 
-        var parsed = PopplerParsers.ParseTesseractTsv(tsv, pageNumber, scale);
-        var words = parsed.Count > 0 ? parsed[0] with { Page = pageNumber }
-            : new PageWords(pageNumber, image.Width * scale, image.Height * scale, []) { Ocr = true };
+            words = PaddleText.Read(ocr, text, pageNumber, scale, ct);
+            (cellTexts, var paddleError) = PaddleCellReader.Read(ocr, image, allCells, dpi, options, ct);
+            if (cellTexts is null)
+            {
+                return (null, paddleError);
+            }
+        }
+        else
+        {
+            var pgm = temp.File($"p{pageNumber}-text.pgm");
+            await File.WriteAllBytesAsync(pgm, RasterCleaner.WritePgm(text), ct).ConfigureAwait(false);
+            var pageRun = Tesseract.RunAsync(pgm, options, temp, ct, dpi);
+            (cellTexts, var cellError) = await CellReader.ReadAsync(image, allCells, dpi, options, temp, $"p{pageNumber}-cells", ct).ConfigureAwait(false);
+            var (tsv, pageError) = await pageRun.ConfigureAwait(false);
+            File.Delete(pgm); // Page images go as soon as read: a 300-page scan must not hold 300 of them (temp-disk budget).
+            if (tsv is null || cellTexts is null)
+            {
+                return (null, pageError ?? cellError);
+            }
+
+            var parsed = PopplerParsers.ParseTesseractTsv(tsv, pageNumber, scale);
+            words = parsed.Count > 0 ? parsed[0] with { Page = pageNumber }
+                : new PageWords(pageNumber, image.Width * scale, image.Height * scale, []) { Ocr = true };
+        }
 
         var grids = new List<GridPart>();
         var k = 0;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Disclosure.Core.Engine;
 
 namespace Disclosure.Ocr.Local;
 
@@ -17,10 +18,15 @@ internal sealed record ToolResult(int ExitCode, string StdOut, string StdErr, bo
 }
 
 /// <summary>
-/// Runs poppler and tesseract with argument lists (never a shell), a time limit, and the working folder given.
+/// Runs poppler and tesseract with argument lists (never a shell), a time limit, and the working folder given. Cancellation
+/// (the document budget, a host stopping) kills the whole process tree. After each run the working folder is measured: a
+/// document whose temporary files pass <see cref="MaxTempBytes"/> stops with <see cref="FailureCodes.DiskLimit"/>.
 /// </summary>
 internal static class ToolRunner
 {
+    /// <summary>Temporary-disk budget of one document (<see cref="ReadLimits.MaxTempBytes"/>; three documents at once fit in 3 GB).</summary>
+    public static long MaxTempBytes { get; } = new ReadLimits().MaxTempBytes;
+
     public static async Task<ToolResult> RunAsync(
         string program, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -78,7 +84,25 @@ internal static class ToolRunner
                 return new ToolResult(-1, "", "", true, false);
             }
 
-            return new ToolResult(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false), false, false);
+            var result = new ToolResult(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false), false, false);
+            CheckDisk(workingDirectory);
+            return result;
+        }
+    }
+
+    /// <summary>Throws <see cref="BudgetExceededException"/> when the document's temporary folder has grown past its budget.</summary>
+    public static void CheckDisk(string folder)
+    {
+        long total = 0;
+        foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true }))
+        {
+            total += file.Length;
+        }
+
+        if (total > MaxTempBytes)
+        {
+            throw new BudgetExceededException(FailureCodes.DiskLimit,
+                $"临时文件 {total:N0} 字节，超过单份文档 {MaxTempBytes:N0} 字节的上限（temporary disk budget exceeded）");
         }
     }
 }

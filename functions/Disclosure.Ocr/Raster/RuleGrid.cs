@@ -12,24 +12,51 @@ internal sealed record RuledTable(IReadOnlyList<double> Xs, IReadOnlyList<double
     public double Bottom => Ys[^1];
 }
 
+/// <summary>One rule: its position across (y of a horizontal rule, x of a vertical one) and its extent along.</summary>
+internal sealed record RuleSegment(double Pos, double From, double To);
+
+/// <summary>Thresholds of the grid stage, in the units of the rules (pixels for a raster, points for a PDF).</summary>
+internal sealed record RuleGridOptions
+{
+    /// <summary>Rules whose positions differ by at most this are one grid line (double borders, a rule drawn per cell edge).</summary>
+    public required double Tolerance { get; init; }
+
+    /// <summary>An edge of a grid unit exists when one rule covers this share of it (a rule broken by a glyph still counts).</summary>
+    public double CoverFraction { get; init; } = 0.6;
+
+    /// <summary>Column rules that run this many tolerances past the last row rule mean an open edge (a page break), closed there.</summary>
+    public double OpenEdgeTolerances { get; init; } = 3;
+
+    /// <summary>
+    /// Also close open left and right sides: row rules running past the outer column rules (tables drawn without side
+    /// borders, common in exported documents). Off for scans, whose page-wide decoration lines would add a column.
+    /// </summary>
+    public bool CloseOpenSides { get; init; }
+}
+
 /// <summary>
-/// Finds ruled tables on a straightened page: long dark runs are rules (a glyph stroke is never a fifth of an inch long
-/// in body text), rules that cross form a table, and the grid between them gives the cells. A unit of the grid whose
-/// edge has no rule is merged with its neighbour, which is how row and column spans are recovered. A column that is
-/// blank in every row is still a column here, because its rules are drawn.
+/// Finds ruled tables: rules that cross form a table, and the grid between them gives the cells. A unit of the grid
+/// whose edge has no rule is merged with its neighbour, which is how row and column spans are recovered. A column that
+/// is blank in every row is still a column here, because its rules are drawn. The rules come from a raster
+/// (<see cref="Detect"/>: long dark runs) or from a PDF's drawn paths (<see cref="Build"/>); both share the grid stage.
 /// </summary>
 internal static class RuleGrid
 {
     private const int Dark = 150;
 
-    private sealed record Segment(double Pos, int From, int To, int Thickness);
-
+    /// <summary>Ruled tables on a straightened page: long dark runs are rules (a glyph stroke is never a fifth of an inch long in body text).</summary>
     public static IReadOnlyList<RuledTable> Detect(GrayImage image, int dpi)
     {
-        var tol = Math.Max(4, dpi / 40);
         var horizontal = Segments(image, dpi / 5, horizontal: true, maxThickness: Math.Max(6, dpi / 20));
         var vertical = Segments(image, dpi / 6, horizontal: false, maxThickness: Math.Max(6, dpi / 20));
-        if (horizontal.Count < 2 || vertical.Count < 2)
+        return Build(horizontal, vertical, new RuleGridOptions { Tolerance = Math.Max(4, dpi / 40) });
+    }
+
+    /// <summary>Ruled tables from rules already found (vector paths, raster runs), top to bottom.</summary>
+    public static IReadOnlyList<RuledTable> Build(IReadOnlyList<RuleSegment> horizontal, IReadOnlyList<RuleSegment> vertical, RuleGridOptions options)
+    {
+        var tol = options.Tolerance;
+        if (horizontal.Count < 2 || vertical.Count < 1)
         {
             return [];
         }
@@ -55,7 +82,8 @@ internal static class RuleGrid
         {
             var hs = group.Where(i => i < horizontal.Count).Select(i => horizontal[i]).ToList();
             var vs = group.Where(i => i >= horizontal.Count).Select(i => vertical[i - horizontal.Count]).ToList();
-            if (hs.Count >= 2 && vs.Count >= 2 && BuildTable(hs, vs, tol) is { } table)
+            // With open sides closed, one inner column rule is enough: the row rules running past it give the outer edges.
+            if (hs.Count >= 2 && vs.Count >= (options.CloseOpenSides ? 1 : 2) && BuildTable(hs, vs, options) is { } table)
             {
                 tables.Add(table);
             }
@@ -64,23 +92,41 @@ internal static class RuleGrid
         return [.. tables.OrderBy(t => t.Top)];
     }
 
-    private static RuledTable? BuildTable(List<Segment> hs, List<Segment> vs, int tol)
+    private static RuledTable? BuildTable(List<RuleSegment> hs, List<RuleSegment> vs, RuleGridOptions options)
     {
+        var tol = options.Tolerance;
+        var open = options.OpenEdgeTolerances * tol;
         var xs = Cluster(vs.Select(s => s.Pos), tol);
         var ys = Cluster(hs.Select(s => s.Pos), tol);
+        if (options.CloseOpenSides)
+        {
+            var left = hs.Min(s => s.From);
+            if (xs[0] - left > open)
+            {
+                vs.Add(new RuleSegment(left, ys[0], ys[^1]));
+                xs.Insert(0, left);
+            }
+
+            var right = hs.Max(s => s.To);
+            if (right - xs[^1] > open)
+            {
+                vs.Add(new RuleSegment(right, ys[0], ys[^1]));
+                xs.Add(right);
+            }
+        }
 
         // A table cut by a page break has no rule on its open side; the column rules still end there, so that is its edge.
         var top = vs.Min(s => s.From);
-        if (ys[0] - top > 3 * tol)
+        if (ys[0] - top > open)
         {
-            hs.Add(new Segment(top, (int)xs[0], (int)xs[^1], 0));
+            hs.Add(new RuleSegment(top, xs[0], xs[^1]));
             ys.Insert(0, top);
         }
 
         var bottom = vs.Max(s => s.To);
-        if (bottom - ys[^1] > 3 * tol)
+        if (bottom - ys[^1] > open)
         {
-            hs.Add(new Segment(bottom, (int)xs[0], (int)xs[^1], 0));
+            hs.Add(new RuleSegment(bottom, xs[0], xs[^1]));
             ys.Add(bottom);
         }
 
@@ -91,8 +137,8 @@ internal static class RuleGrid
         }
 
         // An edge between two units exists when a rule covers most of it.
-        bool Covers(IEnumerable<Segment> segs, double pos, double from, double to) =>
-            segs.Any(s => Math.Abs(s.Pos - pos) <= tol && Math.Min(s.To, to) - Math.Max(s.From, from) >= 0.6 * (to - from));
+        bool Covers(IEnumerable<RuleSegment> segs, double pos, double from, double to) =>
+            segs.Any(s => Math.Abs(s.Pos - pos) <= tol && Math.Min(s.To, to) - Math.Max(s.From, from) >= options.CoverFraction * (to - from));
 
         var parent = Enumerable.Range(0, nx * ny).ToArray();
         int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
@@ -124,7 +170,7 @@ internal static class RuleGrid
         return new RuledTable(xs, ys, cells);
     }
 
-    private static List<double> Cluster(IEnumerable<double> positions, int tol)
+    private static List<double> Cluster(IEnumerable<double> positions, double tol)
     {
         var result = new List<List<double>>();
         foreach (var p in positions.Order())
@@ -146,7 +192,7 @@ internal static class RuleGrid
     /// Rules in one direction: dark runs of at least <paramref name="minRun"/> pixels (gaps of two pixels bridged, for
     /// scanner dropouts), joined with the runs of neighbouring rows or columns that overlap them.
     /// </summary>
-    private static List<Segment> Segments(GrayImage image, int minRun, bool horizontal, int maxThickness)
+    private static List<RuleSegment> Segments(GrayImage image, int minRun, bool horizontal, int maxThickness)
     {
         var (w, h, px) = (image.Width, image.Height, image.Pixels);
         var (lines, length) = horizontal ? (h, w) : (w, h);
@@ -180,14 +226,14 @@ internal static class RuleGrid
 
         // Runs are ordered by line; a run joins a segment whose last line is adjacent and whose extent overlaps.
         var open = new List<(int FirstLine, int LastLine, int From, int To, long WeightedLine, long Weight)>();
-        var done = new List<Segment>();
+        var done = new List<RuleSegment>();
         void Close(int k)
         {
             var s = open[k];
             var thickness = s.LastLine - s.FirstLine + 1;
             if (thickness <= maxThickness)
             {
-                done.Add(new Segment((double)s.WeightedLine / s.Weight, s.From, s.To, thickness));
+                done.Add(new RuleSegment((double)s.WeightedLine / s.Weight, s.From, s.To));
             }
 
             open.RemoveAt(k);

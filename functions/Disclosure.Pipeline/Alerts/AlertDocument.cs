@@ -47,6 +47,9 @@ public sealed record AlertDocument
 
     public DateTimeOffset? ResolvedAt { get; init; }
 
+    /// <summary>Link to the report's review page (the tables as read, problems marked): a read-only SAS URL valid for Review__LinkDays days.</summary>
+    public string? ReviewUrl { get; init; }
+
     /// <summary>True once the event was handed to the configured publisher (so a retry publishes only what was not).</summary>
     public bool Published { get; init; }
 }
@@ -69,6 +72,9 @@ public static class AlertEventTypes
     public const string SweepAgencyFlagged = "Disclosure.Sweep.AgencyFlagged";
     public const string SweepCompleted = "Disclosure.Sweep.Completed";
     public const string SweepAgencyCleared = "Disclosure.Sweep.AgencyCleared";
+
+    /// <summary>A report alert resolved because the blob now holds other content (re-uploaded under the same name).</summary>
+    public const string ReportSuperseded = "Disclosure.Report.Superseded";
 
     /// <summary>CloudEvent source for an event type: /disclosure/reports or /disclosure/sweep.</summary>
     public static string SourceFor(string eventType) =>

@@ -13,14 +13,17 @@ namespace Disclosure.Pipeline.Alerts;
 
 /// <summary>
 /// Builds the CloudEvent 1.0 for an alert: id = alert id (consumers dedupe on it), data = the alert document. A resolved
-/// sweep alert goes out once more as Disclosure.Sweep.AgencyCleared, with id "{alert id}-resolved".
+/// sweep alert goes out once more as Disclosure.Sweep.AgencyCleared (a report alert as Disclosure.Report.Superseded), with id
+/// "{alert id}-resolved".
 /// </summary>
 public static class AlertEvents
 {
     public static CloudEvent ToCloudEvent(AlertDocument alert)
     {
         var resolved = alert.Status == AlertStatuses.Resolved;
-        var type = resolved ? AlertEventTypes.SweepAgencyCleared : alert.EventType;
+        var type = !resolved ? alert.EventType
+            : alert.EventType.StartsWith("Disclosure.Report.", StringComparison.Ordinal) ? AlertEventTypes.ReportSuperseded
+            : AlertEventTypes.SweepAgencyCleared;
         return new(AlertEventTypes.SourceFor(type), type, BinaryData.FromObjectAsJson(alert, ResultJson.Options), "application/json", CloudEventDataFormat.Json)
         {
             Id = resolved ? alert.Id + "-resolved" : alert.Id,

@@ -13,6 +13,9 @@ public interface IAlertSink
     /// False when it was already resolved or is gone.
     /// </summary>
     Task<bool> ResolveAsync(AlertDocument alert, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Resolves the stored alert with this id as <see cref="ResolveAsync"/> does; false when there is none or it was resolved.</summary>
+    Task<bool> ResolveByIdAsync(string id, string pk, DateTimeOffset at, CancellationToken cancellationToken) => Task.FromResult(false);
 }
 
 /// <summary>Publishes an alert as an event (Event Grid CloudEvent, webhook, or nothing).</summary>
@@ -100,6 +103,10 @@ public sealed partial class AlertSink(IAlertStore store, IAlertPublisher publish
 
         return done;
     }
+
+    public async Task<bool> ResolveByIdAsync(string id, string pk, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, pk, cancellationToken).ConfigureAwait(false) is { } alert
+        && await ResolveAsync(alert, at, cancellationToken).ConfigureAwait(false);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert {AlertId} resolved: {Title}")]
     private static partial void LogResolved(ILogger logger, string alertId, string title);

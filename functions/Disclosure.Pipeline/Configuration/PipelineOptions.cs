@@ -1,4 +1,5 @@
 using Disclosure.Core.Contract;
+using Disclosure.Core.Engine;
 using Microsoft.Extensions.Configuration;
 
 namespace Disclosure.Pipeline.Configuration;
@@ -27,6 +28,18 @@ public sealed record CosmosSettings(Uri Endpoint, string? Key, string Database, 
             ?? throw new InvalidOperationException($"Setting {SettingNames.CosmosEndpoint} is required (e.g. https://127.0.0.1:8081/ for the local emulator).");
         return new CosmosSettings(new Uri(endpoint), configuration.Get(SettingNames.CosmosKey),
             configuration.Get(SettingNames.CosmosDatabase) ?? DefaultDatabase, configuration.Get(SettingNames.ManagedIdentityClientId));
+    }
+}
+
+/// <summary>The engine's per-document budgets from settings (the rest of <see cref="ReadLimits"/> keeps its named defaults).</summary>
+public static class EngineSettings
+{
+    public static ReadLimits Limits(IConfiguration configuration, long maxBytes)
+    {
+        var limits = new ReadLimits { MaxBytes = maxBytes };
+        return int.TryParse(configuration.Get(SettingNames.EngineDocumentTimeoutSeconds), out var seconds) && seconds > 0
+            ? limits with { DocumentTimeout = TimeSpan.FromSeconds(seconds) }
+            : limits;
     }
 }
 

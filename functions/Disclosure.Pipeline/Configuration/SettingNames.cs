@@ -25,6 +25,9 @@ public static class SettingNames
 
     public const string AlertsMinSeverity = "Alerts__MinSeverity";
 
+    /// <summary>Wall-clock budget of one document in seconds, OCR included (default 120); over it the result is failed TIMEOUT.</summary>
+    public const string EngineDocumentTimeoutSeconds = "Engine__DocumentTimeoutSeconds";
+
     /// <summary>local (poppler + tesseract) or documentintelligence.</summary>
     public const string OcrEngine = "Ocr__Engine";
 
@@ -69,4 +72,12 @@ public static class SettingNames
 
     /// <summary>Pause between two scans of the container by the local host, in milliseconds (default 250).</summary>
     public const string PipelinePollIntervalMs = "Pipeline__PollIntervalMilliseconds";
+
+    // Review pages (one HTML page per report, linked from its alert).
+
+    /// <summary>Blob container of the review pages (default review-pages).</summary>
+    public const string ReviewContainer = "Review__Container";
+
+    /// <summary>Days a review page link in an alert stays valid, 1 to 7 (default 7: the longest a user-delegation SAS can live).</summary>
+    public const string ReviewLinkDays = "Review__LinkDays";
 }

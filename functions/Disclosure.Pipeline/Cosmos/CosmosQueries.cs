@@ -8,6 +8,31 @@ namespace Disclosure.Pipeline.Cosmos;
 /// </summary>
 public static class CosmosQueries
 {
+    /// <summary>Partition of the year index in the results container: one small document per result partition.</summary>
+    public const string YearIndexPk = "year-index";
+
+    /// <summary>Records <paramref name="pk"/> in the year index (idempotent upsert of a tiny document).</summary>
+    public static async Task RecordYearAsync(Container results, string pk, CancellationToken cancellationToken) =>
+        await results.UpsertItemAsync(new System.Text.Json.Nodes.JsonObject { ["id"] = pk, ["pk"] = YearIndexPk, ["type"] = "year" },
+            new PartitionKey(YearIndexPk), cancellationToken: cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Every result partition: the year index (any year, e.g. 2099) with 2008..next year and "unknown" added.</summary>
+    public static async Task<IReadOnlyList<string>> YearsAsync(Container results, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var indexed = await QueryPartitionAsync<System.Text.Json.Nodes.JsonObject>(results, YearIndexPk,
+            new QueryDefinition("SELECT c.id FROM c WHERE c.pk = @pk").WithParameter("@pk", YearIndexPk), cancellationToken).ConfigureAwait(false);
+        var years = new List<string>(YearPartitions.All(now));
+        foreach (var id in indexed.Select(d => (string?)d["id"]).OfType<string>().Order(StringComparer.Ordinal))
+        {
+            if (!years.Contains(id, StringComparer.Ordinal))
+            {
+                years.Insert(1, id);
+            }
+        }
+
+        return years;
+    }
+
     public static async Task<List<T>> QueryPartitionAsync<T>(Container container, string partitionKey, QueryDefinition query,
         CancellationToken cancellationToken = default)
     {

@@ -23,6 +23,12 @@ public interface IResultStore
 
     /// <summary>All results of one partition (a year, or "unknown"): one single-partition query.</summary>
     Task<IReadOnlyList<JsonObject>> ListAsync(string pk, CancellationToken cancellationToken);
+
+    /// <summary>Adds a result partition (year) to the year index, so listings find every stored year, 2099 included.</summary>
+    Task RecordYearAsync(string pk, CancellationToken cancellationToken);
+
+    /// <summary>The partitions worth listing: the year index, plus 2008 to next year and "unknown" (results stored before the index).</summary>
+    Task<IReadOnlyList<string>> YearsAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }
 
 /// <summary>Receipt storage port (container `receipts`).</summary>
@@ -65,6 +71,11 @@ public sealed class CosmosResultStore(CosmosBootstrap cosmos) : IResultStore
         var pointer = await CosmosQueries.ReadOrNullAsync<JsonObject>(Results, DocumentKeys.AgencyPointerId(agencyKey), pk, cancellationToken).ConfigureAwait(false);
         return pointer?["resultId"]?.GetValue<string>() is { } resultId ? await GetAsync(resultId, pk, cancellationToken).ConfigureAwait(false) : null;
     }
+
+    public Task RecordYearAsync(string pk, CancellationToken cancellationToken) => CosmosQueries.RecordYearAsync(Results, pk, cancellationToken);
+
+    public Task<IReadOnlyList<string>> YearsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        CosmosQueries.YearsAsync(Results, now, cancellationToken);
 
     public async Task<IReadOnlyList<JsonObject>> ListAsync(string pk, CancellationToken cancellationToken) =>
         await CosmosQueries.QueryPartitionAsync<JsonObject>(Results, pk,
@@ -110,7 +121,7 @@ public sealed class CosmosAlertStore(CosmosBootstrap cosmos) : IAlertStore
     public async Task<bool> AcknowledgeAsync(string id, DateTimeOffset at, CancellationToken cancellationToken)
     {
         // Alert ids carry no year; the year partitions are few, so try each (point reads).
-        foreach (var pk in YearPartitions.All(at))
+        foreach (var pk in await CosmosQueries.YearsAsync(cosmos.Container(CosmosContainers.Results), at, cancellationToken).ConfigureAwait(false))
         {
             var alert = await GetAsync(id, pk, cancellationToken).ConfigureAwait(false);
             if (alert is null)

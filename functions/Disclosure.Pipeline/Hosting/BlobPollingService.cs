@@ -33,6 +33,9 @@ public sealed partial class BlobPollingService(
     /// <summary>Blobs whose current ETag is known to be handled (the in-memory cache; receipts in Cosmos are the record).</summary>
     internal int CachedCount => _handled.Count;
 
+    /// <summary>Blobs queued or being processed right now.</summary>
+    internal int InFlightCount => _inFlight.Count;
+
     /// <summary>Raised after each blob is handled (used by the bench command to time upload→stored result).</summary>
     public event Action<ProcessingOutcome>? Handled;
 
@@ -43,7 +46,7 @@ public sealed partial class BlobPollingService(
 
         var channel = Channel.CreateBounded<BlobRef>(new BoundedChannelOptions(options.MaxParallelism * 4) { SingleWriter = true });
         // Workers finish what they took even after stop is requested; only waiting for new work is cancelled.
-        var workers = Enumerable.Range(0, options.MaxParallelism).Select(_ => Task.Run(() => WorkAsync(channel.Reader))).ToArray();
+        var workers = Enumerable.Range(0, options.MaxParallelism).Select(_ => Task.Run(() => WorkAsync(channel.Reader, stoppingToken))).ToArray();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -125,13 +128,17 @@ public sealed partial class BlobPollingService(
         }
     }
 
-    private async Task WorkAsync(ChannelReader<BlobRef> reader)
+    /// <summary>
+    /// Processes queued blobs. Stopping (SIGTERM, Ctrl+C) cancels the documents in flight — their readers and child
+    /// processes observe the token — and records nothing for them, so the next start offers them again: cancelled, not lost.
+    /// </summary>
+    private async Task WorkAsync(ChannelReader<BlobRef> reader, CancellationToken stoppingToken)
     {
         await foreach (var blob in reader.ReadAllAsync().ConfigureAwait(false))
         {
             try
             {
-                var outcome = await processor.ProcessAsync(blob, CancellationToken.None).ConfigureAwait(false);
+                var outcome = await processor.ProcessAsync(blob, stoppingToken).ConfigureAwait(false);
                 if (outcome.Recorded && outcome.Kind != ProcessingKind.Gone)
                 {
                     _handled[blob.Name] = blob.ETag;
@@ -139,6 +146,10 @@ public sealed partial class BlobPollingService(
 
                 Interlocked.Increment(ref _processedCount);
                 Handled?.Invoke(outcome);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                LogCancelled(logger, blob.Name);
             }
             catch (Exception ex)
             {
@@ -163,6 +174,9 @@ public sealed partial class BlobPollingService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storage or Cosmos not ready (attempt {Attempt}): {Error}")]
     private static partial void LogPrepareRetry(ILogger logger, int attempt, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: {BlobName} cancelled, offered again at the next start")]
+    private static partial void LogCancelled(ILogger logger, string blobName);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Worker failed on {BlobName}: {Type}: {Error}")]
     private static partial void LogWorkerFailed(ILogger logger, string blobName, string type, string error);

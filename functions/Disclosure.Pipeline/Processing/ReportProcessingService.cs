@@ -4,9 +4,11 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Disclosure.Core.Contract;
 using Disclosure.Core.Engine;
+using Disclosure.Core.Layout;
 using Disclosure.Pipeline.Alerts;
 using Disclosure.Pipeline.Configuration;
 using Disclosure.Pipeline.Cosmos;
+using Disclosure.Pipeline.Review;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
@@ -33,11 +35,15 @@ public sealed partial class ReportProcessingService
     private readonly TimeProvider _time;
     private readonly ILogger<ReportProcessingService> _logger;
     private readonly ResiliencePipeline _retry;
+    private readonly ReviewPageWriter? _reviewPages;
+    private readonly YearOverYear.CrossYearStep? _crossYear;
 
     public ReportProcessingService(BlobContainerClient container, ReportEngine engine, IResultStore results, IReceiptStore receipts,
         IAlertSink alerts, CosmosBootstrap bootstrap, PipelineOptions options, AlertOptions alertOptions, TimeProvider time,
-        ILogger<ReportProcessingService> logger)
+        ILogger<ReportProcessingService> logger, ReviewPageWriter? reviewPages = null, YearOverYear.CrossYearStep? crossYear = null)
     {
+        _reviewPages = reviewPages;
+        _crossYear = crossYear;
         _container = container;
         _engine = engine;
         _results = results;
@@ -97,6 +103,11 @@ public sealed partial class ReportProcessingService
                 {
                     return null;
                 }
+                catch (RequestFailedException ex) when (IsRefused(ex))
+                {
+                    // The name is refused by the service: the download is refused too, and records the failure.
+                    return new BlobRef(blobName, "", 0, null);
+                }
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (TransientFaults.IsTransient(ex, cancellationToken))
@@ -148,6 +159,8 @@ public sealed partial class ReportProcessingService
         }
 
         ReportResult result;
+        LayoutDocument? layout = null;
+        ReadOnlyMemory<byte> bytes = default;
         if (given is null && blob.Size > _options.MaxBytes)
         {
             // Not downloaded at all: the size from the listing is enough to refuse it.
@@ -157,16 +170,34 @@ public sealed partial class ReportProcessingService
         else
         {
             ReadOnlyMemory<byte>? content = given;
+            RequestFailedException? refused = null;
             if (content is null)
             {
-                var downloaded = await DownloadAsync(blob, ct).ConfigureAwait(false);
-                if (downloaded is null)
+                (ReadOnlyMemory<byte> Content, IReadOnlyDictionary<string, string>? Metadata)? downloaded = null;
+                try
                 {
-                    return new ProcessingOutcome(ProcessingKind.Gone, blob.Name, docKey);
+                    downloaded = await DownloadAsync(blob, ct).ConfigureAwait(false);
+                    if (downloaded is null)
+                    {
+                        return new ProcessingOutcome(ProcessingKind.Gone, blob.Name, docKey);
+                    }
+                }
+                catch (RequestFailedException ex) when (IsRefused(ex))
+                {
+                    refused = ex;
                 }
 
-                content = downloaded.Value.Content;
-                blob = blob with { Metadata = blob.Metadata ?? downloaded.Value.Metadata };
+                if (downloaded is { } d)
+                {
+                    content = d.Content;
+                    blob = blob with { Metadata = blob.Metadata ?? d.Metadata };
+                }
+            }
+
+            if (refused is not null || content is null)
+            {
+                result = DownloadFailure(blob, refused!);
+                return await StoreAsync(blob, receipt, result, null, default, attempt, ct).ConfigureAwait(false);
             }
 
             var sha = DocumentKeys.Sha256Hex(content.Value.Span);
@@ -177,10 +208,24 @@ public sealed partial class ReportProcessingService
                 return new ProcessingOutcome(ProcessingKind.SameContent, blob.Name, docKey, receipt.ResultPk);
             }
 
-            result = content.Value.Length > _options.MaxBytes
-                ? ReportEngine.Failed(new SourceInfo(blob.Name, sha, "unknown", null, false) { Bytes = content.Value.Length }, FailureCodes.TooLarge,
-                    $"文件过大：超过上限 {_options.MaxBytes:N0} 字节（file too large）")
+            bytes = content.Value;
+            (result, layout) = content.Value.Length > _options.MaxBytes
+                ? (ReportEngine.Failed(new SourceInfo(blob.Name, sha, "unknown", null, false) { Bytes = content.Value.Length }, FailureCodes.TooLarge,
+                    $"文件过大：超过上限 {_options.MaxBytes:N0} 字节（file too large）"), null)
                 : await AnalyzeAsync(blob.Name, content.Value, ct).ConfigureAwait(false);
+        }
+
+        return await StoreAsync(blob, receipt, result, layout, bytes, attempt, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Stores the result, its alert and the receipt (in this order: the receipt last, so a crash redoes the work).</summary>
+    private async Task<ProcessingOutcome> StoreAsync(BlobRef blob, Receipt? receipt, ReportResult result, LayoutDocument? layout, ReadOnlyMemory<byte> bytes,
+        int attempt, CancellationToken ct)
+    {
+        var docKey = DocumentKeys.DocKey(blob.Name);
+        if (_crossYear is not null)
+        {
+            result = await _crossYear.CompareOnArrivalAsync(result, ct).ConfigureAwait(false);
         }
 
         var now = _time.GetUtcNow();
@@ -193,15 +238,28 @@ public sealed partial class ReportProcessingService
 
         var document = ResultDocuments.Build(result, blob, docKey, pk, now);
         await _results.UpsertAsync(document, ct).ConfigureAwait(false);
+        await _results.RecordYearAsync(pk, ct).ConfigureAwait(false);
         if (result.Report.Agency is { } agency && result.Report.Year is not null && result.Status != ResultStatus.Failed)
         {
             await _results.UpsertAgencyPointerAsync(DocumentKeys.AgencyKey(agency), pk, docKey, blob.Name, ct).ConfigureAwait(false);
         }
 
+        if (_crossYear is not null)
+        {
+            await _crossYear.AfterStoreAsync(result, docKey, ct).ConfigureAwait(false);
+        }
+
+        var reviewUrl = _reviewPages is null ? null : await _reviewPages.WriteAsync(result, layout, bytes, docKey, now, ct).ConfigureAwait(false);
         string? alertId = null;
         if (ReportAlerts.For(result, blob.Name, docKey, pk, _alertOptions.MinSeverity, now) is { } alert)
         {
-            alertId = (await _alerts.RaiseAsync(alert, ct).ConfigureAwait(false)).Id;
+            alertId = (await _alerts.RaiseAsync(alert with { ReviewUrl = reviewUrl?.AbsoluteUri }, ct).ConfigureAwait(false)).Id;
+        }
+
+        if (receipt is { ContentSha256: { Length: >= 16 } oldSha, ResultPk: { } oldAlertPk } && oldSha != result.Source.Sha256)
+        {
+            // Other content under the same name: the old content's alert no longer describes the blob (announced once).
+            await _alerts.ResolveByIdAsync(DocumentKeys.ReportAlertId(docKey, oldSha), oldAlertPk, now, ct).ConfigureAwait(false);
         }
 
         var failed = result.Status == ResultStatus.Failed;
@@ -223,20 +281,32 @@ public sealed partial class ReportProcessingService
         return new ProcessingOutcome(failed ? ProcessingKind.Failed : ProcessingKind.Processed, blob.Name, docKey, pk, alertId, result.Error);
     }
 
-    private async Task<ReportResult> AnalyzeAsync(string name, ReadOnlyMemory<byte> content, CancellationToken ct)
+    private async Task<(ReportResult Result, LayoutDocument? Layout)> AnalyzeAsync(string name, ReadOnlyMemory<byte> content, CancellationToken ct)
     {
         try
         {
-            return await _engine.AnalyzeAsync(name, content, ct).ConfigureAwait(false);
+            return await _engine.AnalyzeWithLayoutAsync(name, content, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             // The engine promises not to throw for bad input; a bug still becomes a failed result, not a lost report.
             var sha = DocumentKeys.Sha256Hex(content.Span);
-            return ReportEngine.Failed(new SourceInfo(name, sha, "unknown", null, false) { Bytes = content.Length }, FailureCodes.EngineError,
-                $"引擎错误：{ex.GetType().Name}: {ex.Message}");
+            return (ReportEngine.Failed(new SourceInfo(name, sha, "unknown", null, false) { Bytes = content.Length }, FailureCodes.EngineError,
+                $"引擎错误：{ex.GetType().Name}: {ex.Message}"), null);
         }
     }
+
+    /// <summary>
+    /// The storage service refuses this blob's download for good (400: e.g. a name with "../" it will not serve): retrying
+    /// changes nothing, so the blob gets a failed result and an alert rather than a silent poison receipt.
+    /// </summary>
+    private static bool IsRefused(RequestFailedException ex) => ex.Status is 400 or 414;
+
+    private static ReportResult DownloadFailure(BlobRef blob, RequestFailedException ex) =>
+        ReportEngine.Failed(new SourceInfo(blob.Name, DocumentKeys.Sha256Hex(System.Text.Encoding.UTF8.GetBytes("download:" + blob.Name + ":" + blob.ETag)), "unknown", null, false)
+            { Bytes = blob.Size },
+            FailureCodes.DownloadFailed,
+            $"无法下载该文件：存储服务拒绝（HTTP {ex.Status} {ex.ErrorCode}）；请检查文件名后重新上传（download refused by the storage service）");
 
     /// <summary>Reads at most MaxBytes + 1 bytes of the blob as of the listed ETag; null when it is gone or changed.</summary>
     private async Task<(ReadOnlyMemory<byte> Content, IReadOnlyDictionary<string, string>? Metadata)?> DownloadAsync(BlobRef blob, CancellationToken ct)

@@ -16,7 +16,7 @@ public static class ResultDocuments
 
     /// <summary>The contract's top-level fields, in contract order.</summary>
     public static IReadOnlyList<string> ContractFields { get; } =
-        ["schemaVersion", "source", "report", "cells", "findings", "status", "error", "errorCode", "cellDetails"];
+        ["schemaVersion", "source", "report", "cells", "findings", "status", "error", "errorCode", "cellDetails", "narrative", "yearOverYear"];
 
     public static JsonObject Build(ReportResult result, BlobRef blob, string docKey, string pk, DateTimeOffset processedAt)
     {

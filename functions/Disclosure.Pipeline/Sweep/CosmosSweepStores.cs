@@ -122,7 +122,7 @@ public sealed class CosmosSweepReportSource(CosmosBootstrap cosmos) : ISweepRepo
         var container = await _containers.GetAsync(CosmosContainers.Results, cancellationToken).ConfigureAwait(false);
         var pk = year.ToString(CultureInfo.InvariantCulture);
         var rows = await CosmosQueries.QueryPartitionAsync<ResultRow>(container, pk,
-            new QueryDefinition("SELECT c.id, c.blobName, c.publishedAt, c.uploadedAt, c.report, c.cells, c.findings, c.status FROM c WHERE c.pk = @pk AND c.type = @type")
+            new QueryDefinition("SELECT c.id, c.blobName, c.contentSha256, c.publishedAt, c.uploadedAt, c.report, c.cells, c.findings, c.status, c.narrative FROM c WHERE c.pk = @pk AND c.type = @type")
                 .WithParameter("@pk", pk).WithParameter("@type", "result"),
             cancellationToken).ConfigureAwait(false);
         return rows.Select(r => r.ToSummary(year)).ToList();
@@ -155,6 +155,8 @@ public sealed class CosmosSweepReportSource(CosmosBootstrap cosmos) : ISweepRepo
 
         public string? PublishedAt { get; init; }
 
+        public string? ContentSha256 { get; init; }
+
         public string? UploadedAt { get; init; }
 
         public ReportInfo? Report { get; init; }
@@ -165,6 +167,8 @@ public sealed class CosmosSweepReportSource(CosmosBootstrap cosmos) : ISweepRepo
 
         [JsonConverter(typeof(JsonStringEnumConverter<ResultStatus>))]
         public ResultStatus? Status { get; init; }
+
+        public List<NarrativeText>? Narrative { get; init; }
 
         public StoredReportSummary ToSummary(int year) => new()
         {
@@ -177,6 +181,8 @@ public sealed class CosmosSweepReportSource(CosmosBootstrap cosmos) : ISweepRepo
             Cells = Cells ?? [],
             Findings = Findings ?? [],
             PublishedAt = ParseInstant(PublishedAt) ?? ParseInstant(Report?.Published) ?? ParseInstant(UploadedAt),
+            ContentSha256 = ContentSha256,
+            Narrative = Narrative ?? [],
         };
     }
 }

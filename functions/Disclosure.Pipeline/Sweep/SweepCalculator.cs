@@ -1,4 +1,5 @@
 using System.Globalization;
+using Disclosure.Core.Comparison;
 using Disclosure.Core.Contract;
 
 namespace Disclosure.Pipeline.Sweep;
@@ -14,18 +15,7 @@ public static class SweepCalculator
     public static readonly IReadOnlyList<string> SweepCodes =
         [FindingCodes.MissingReport, FindingCodes.LateReport, FindingCodes.CarryoverMismatch, FindingCodes.InForceMismatch];
 
-    public static readonly IReadOnlyDictionary<string, string> ColumnLabels = new Dictionary<string, string>
-    {
-        ["natural"] = "自然人",
-        ["commercial"] = "商业企业",
-        ["research"] = "科研机构",
-        ["social"] = "社会公益组织",
-        ["legal"] = "法律服务机构",
-        ["other_org"] = "其他",
-        ["total"] = "总计",
-    };
-
-    private static readonly (string Row, string Label)[] InForceRows = [("regulations", "规章"), ("normative_docs", "行政规范性文件")];
+    public static IReadOnlyDictionary<string, string> ColumnLabels => CrossYearChecks.ColumnLabels;
 
     public static SweepOutcome Compute(SweepInput input)
     {
@@ -109,8 +99,9 @@ public static class SweepCalculator
 
         if (last is not null)
         {
-            findings.AddRange(Carryover(year, agency, primary, last));
-            findings.AddRange(InForce(year, agency, primary, last));
+            // The same pure comparison the pipeline runs on arrival and `check --previous` runs on a draft.
+            findings.AddRange(CrossYearChecks.Compare(agency.Name, year,
+                new CrossYearChecks.Side(primary.BlobName, primary.Cells), new CrossYearChecks.Side(last.BlobName, last.Cells)));
         }
 
         var inconsistent = findings.Any(f => f.Code is FindingCodes.CarryoverMismatch or FindingCodes.InForceMismatch);
@@ -125,60 +116,9 @@ public static class SweepCalculator
             ReportCount = reports.Count,
             HasLastYear = last is not null,
             Findings = findings,
-            OpenErrors = primary.Findings.Count(f => f.Severity == Severity.Error) + (primary.Status == ResultStatus.Failed ? 1 : 0),
+            OpenErrors = primary.Findings.Count(f => f.Severity == Severity.Error && !CrossYearChecks.Codes.Contains(f.Code)) + (primary.Status == ResultStatus.Failed ? 1 : 0),
             TemplateOutdated = primary.Findings.Any(f => f.Code == FindingCodes.TemplateOutdated),
         };
-    }
-
-    private static IEnumerable<Finding> Carryover(int year, Agency agency, StoredReportSummary current, StoredReportSummary last)
-    {
-        foreach (var column in CanonicalKeys.Table3Columns)
-        {
-            var thisKey = $"t3.carried_over.{column}";
-            var lastKey = $"t3.carried_forward.{column}";
-
-            // A missing cell on either side is not an arithmetic finding (contract §4): the blank is reported elsewhere.
-            if (Value(current, thisKey) is not { } actual || Value(last, lastKey) is not { } expected || actual == expected)
-            {
-                continue;
-            }
-
-            yield return new Finding(
-                FindingCodes.CarryoverMismatch,
-                FindingCodes.Severities[FindingCodes.CarryoverMismatch],
-                $"{agency.Name}{year}年度报告表三“二、上年结转政府信息公开申请数量”（{ColumnLabels[column]}）为{N(actual)}，" +
-                $"与{year - 1}年度报告“四、结转下年度继续办理”的{N(expected)}不一致。",
-                [thisKey], expected, actual)
-            { Detail = $"{last.BlobName} → {current.BlobName}" };
-        }
-    }
-
-    private static IEnumerable<Finding> InForce(int year, Agency agency, StoredReportSummary current, StoredReportSummary last)
-    {
-        foreach (var (row, label) in InForceRows)
-        {
-            if (Value(current, $"t2.{row}.in_force") is not { } actual
-                || Value(last, $"t2.{row}.in_force") is not { } previous
-                || Value(current, $"t2.{row}.issued") is not { } issued
-                || Value(current, $"t2.{row}.repealed") is not { } repealed)
-            {
-                continue;
-            }
-
-            var expected = previous + issued - repealed;
-            if (expected == actual)
-            {
-                continue;
-            }
-
-            yield return new Finding(
-                FindingCodes.InForceMismatch,
-                FindingCodes.Severities[FindingCodes.InForceMismatch],
-                $"{agency.Name}{year}年度报告表二{label}现行有效件数为{N(actual)}，按{year - 1}年度{N(previous)}件加本年制发{N(issued)}件、" +
-                $"减本年废止{N(repealed)}件应为{N(expected)}件。",
-                [$"t2.{row}.in_force"], expected, actual)
-            { Detail = $"{last.BlobName} → {current.BlobName}" };
-        }
     }
 
     private static SweepSummary Summarize(
@@ -201,7 +141,8 @@ public static class SweepCalculator
 
         // Report-level findings of the year's counted reports: how many reports carry each code.
         foreach (var group in statuses.Where(s => s.Report is not null)
-                     .SelectMany(s => s.Report!.Findings.Select(f => f.Code).Distinct())
+                     // Cross-year codes stored on arrival are the sweep's own: counted once, from the sweep's findings.
+                     .SelectMany(s => s.Report!.Findings.Select(f => f.Code).Where(c => !CrossYearChecks.Codes.Contains(c)).Distinct())
                      .GroupBy(c => c)
                      .OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -219,6 +160,7 @@ public static class SweepCalculator
             YearOnYear = YearOnYear(statuses, lastYear),
             ReportsThisYear = input.ThisYear.Count,
             ReportsLastYear = input.LastYear.Count,
+            TextClusters = TextClusters.Find(statuses.Where(s => s.Report is not null).Select(s => (s.Agency, s.Report!))),
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using Disclosure.Core.Comparison;
 using Disclosure.Core.Contract;
 
 namespace Disclosure.Pipeline.Sweep;
@@ -11,11 +12,16 @@ public static class SweepCsv
     [
         "agency_id", "agency_name", "region", "level", "status", "deadline", "published", "days_late", "report_blob",
         "reported_name", "report_count", "carryover_mismatch", "in_force_mismatch", "open_errors", "template_outdated", "findings",
+        "text_clusters",
     ];
 
     public static string Write(SweepOutcome outcome)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        // Cluster ids of each agency with the section they share (T3:一), the clusters themselves are in the summary and HTML.
+        var clusters = outcome.Summary.TextClusters
+            .SelectMany(c => c.Agencies.Select(a => (a.AgencyId, Label: $"{c.Id}:{TextReuse.Numeral(c.Section)}")))
+            .ToLookup(x => x.AgencyId, x => x.Label, StringComparer.Ordinal);
         using (var csv = CsvWriter.Create(writer, new CsvWriterOptions { Injection = CsvInjection.Escape }, false))
         {
             csv.WriteRecord(Header);
@@ -39,6 +45,7 @@ public static class SweepCsv
                     s.OpenErrors.ToString(CultureInfo.InvariantCulture),
                     s.TemplateOutdated ? "1" : "0",
                     string.Join(';', s.Findings.Select(f => f.Code).Distinct()),
+                    string.Join(';', clusters[s.Agency.Id]),
                 ]);
             }
         }

@@ -28,7 +28,8 @@ public static class SweepHtmlRenderer
         [FindingCodes.TemplateOutdated] = "使用过时模板",
     };
 
-    public static string Render(SweepOutcome outcome, DateTimeOffset generatedAt)
+    /// <param name="reviewLinks">Review-page link per report id (StoredReportSummary.Id), shown beside the agency; none when null.</param>
+    public static string Render(SweepOutcome outcome, DateTimeOffset generatedAt, IReadOnlyDictionary<string, string>? reviewLinks = null)
     {
         var s = outcome.Summary;
         var y = outcome.Year;
@@ -50,7 +51,8 @@ public static class SweepHtmlRenderer
         html.Append("</section>\n");
 
         RegionTable(html, s);
-        FlaggedTable(html, outcome);
+        FlaggedTable(html, outcome, reviewLinks);
+        TextClustersTable(html, s);
         UnmatchedTable(html, s);
 
         html.Append("<footer>依据《中华人民共和国政府信息公开条例》第四十九条、第五十条；截止日期：部门次年1月31日，政府次年3月31日（可配置）。</footer>\n</body>\n</html>\n");
@@ -220,7 +222,7 @@ public static class SweepHtmlRenderer
         html.Append("</tbody></table></section>\n");
     }
 
-    private static void FlaggedTable(StringBuilder html, SweepOutcome outcome)
+    private static void FlaggedTable(StringBuilder html, SweepOutcome outcome, IReadOnlyDictionary<string, string>? reviewLinks)
     {
         var flagged = outcome.Agencies.Where(a => a.Findings.Count > 0)
             .OrderBy(a => a.State).ThenBy(a => a.Agency.Region, StringComparer.Ordinal).ThenBy(a => a.Agency.Id, StringComparer.Ordinal).ToList();
@@ -228,8 +230,13 @@ public static class SweepHtmlRenderer
         foreach (var a in flagged)
         {
             html.Append("<tr data-agency=\"").Append(E(a.Agency.Id)).Append("\" data-state=\"").Append(SweepCsv.StateName(a.State)).Append("\" data-codes=\"")
-                .Append(E(string.Join(' ', a.Findings.Select(f => f.Code).Distinct()))).Append("\"><td>").Append(E(a.Agency.Name)).Append("<br><span class=\"code\">").Append(E(a.Agency.Id))
-                .Append("</span></td><td>").Append(E(a.Agency.Region)).Append("</td><td class=\"st st-").Append(SweepCsv.StateName(a.State)).Append("\">").Append(E(SweepCsv.StateLabel(a.State)))
+                .Append(E(string.Join(' ', a.Findings.Select(f => f.Code).Distinct()))).Append("\"><td>").Append(E(a.Agency.Name)).Append("<br><span class=\"code\">").Append(E(a.Agency.Id)).Append("</span>");
+            if (a.Report is { } report && reviewLinks?.GetValueOrDefault(report.Id) is { } link)
+            {
+                html.Append("<br><a class=\"review\" data-report=\"").Append(E(report.Id)).Append("\" href=\"").Append(E(link)).Append("\">审阅页（表格与问题）</a>");
+            }
+
+            html.Append("</td><td>").Append(E(a.Agency.Region)).Append("</td><td class=\"st st-").Append(SweepCsv.StateName(a.State)).Append("\">").Append(E(SweepCsv.StateLabel(a.State)))
                 .Append("</td><td><ul>");
             foreach (var f in a.Findings)
             {
@@ -249,6 +256,26 @@ public static class SweepHtmlRenderer
         {
             html.Append("<tr data-blob=\"").Append(E(u.BlobName)).Append("\"><td>").Append(E(u.BlobName)).Append("</td><td>").Append(E(u.Agency ?? "（未识别）"))
                 .Append("</td><td>").Append(E(u.Reason)).Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody></table></section>\n");
+    }
+
+    private static void TextClustersTable(StringBuilder html, SweepSummary s)
+    {
+        html.Append("<section><h2>同地区单位雷同文字（").Append(s.TextClusters.Count)
+            .Append("）</h2>\n<p class=\"meta\">同一地区、同一年度内，以下单位的该部分文字几乎逐字相同（已屏蔽数字、日期和年份；模板自带文字不计）。</p>\n")
+            .Append("<table class=\"clusters\"><thead><tr><th>编号</th><th>地区</th><th>部分</th><th>单位</th><th>相同段落</th></tr></thead><tbody>\n");
+        foreach (var c in s.TextClusters)
+        {
+            html.Append("<tr data-cluster=\"").Append(E(c.Id)).Append("\" data-section=\"").Append(c.Section).Append("\" data-agencies=\"").Append(c.Agencies.Count)
+                .Append("\"><td>").Append(E(c.Id)).Append("</td><td>").Append(E(c.Region)).Append("</td><td>").Append(E(c.SectionLabel)).Append("</td><td><ul>");
+            foreach (var a in c.Agencies)
+            {
+                html.Append("<li data-agency=\"").Append(E(a.AgencyId)).Append("\">").Append(E(a.AgencyName)).Append("</li>");
+            }
+
+            html.Append("</ul></td><td>").Append(E(c.Passage)).Append("</td></tr>\n");
         }
 
         html.Append("</tbody></table></section>\n");

@@ -34,8 +34,14 @@ public sealed record StoredReportSummary
 
     public IReadOnlyList<Finding> Findings { get; init; } = [];
 
+    /// <summary>SHA-256 of the report's content as stored (names its review page), when known.</summary>
+    public string? ContentSha256 { get; init; }
+
     /// <summary>The publication date as stored (report date, blob metadata `published`, or upload time).</summary>
     public DateTimeOffset? PublishedAt { get; init; }
+
+    /// <summary>Narrative sections 一, 五, 六 as stored with the result (for the cross-agency copied-text clusters).</summary>
+    public IReadOnlyList<NarrativeText> Narrative { get; init; } = [];
 }
 
 /// <summary>Everything one sweep computes from: pure data, no clocks.</summary>
@@ -136,6 +142,9 @@ public sealed record SweepSummary
     public int ReportsThisYear { get; init; }
 
     public int ReportsLastYear { get; init; }
+
+    /// <summary>Narrative sections published nearly word for word by several agencies of one region (TextClusters).</summary>
+    public IReadOnlyList<TextCluster> TextClusters { get; init; } = [];
 }
 
 /// <summary>The full outcome: per-agency statuses and the summary.</summary>

@@ -40,7 +40,8 @@ public sealed partial class SweepRunner(
     ISweepAlertSink alerts,
     SweepOptions options,
     TimeProvider time,
-    ILogger<SweepRunner> logger)
+    ILogger<SweepRunner> logger,
+    Review.IReviewPageStore? reviewPages = null)
 {
     public static readonly JsonSerializerOptions SummaryJson = ResultJson.Indented;
 
@@ -74,7 +75,7 @@ public sealed partial class SweepRunner(
         var now = time.GetUtcNow();
         var files = new List<SweepFile>
         {
-            new($"sweep-{year}.html", "text/html; charset=utf-8", SweepHtmlRenderer.Render(outcome, now)),
+            new($"sweep-{year}.html", "text/html; charset=utf-8", SweepHtmlRenderer.Render(outcome, now, await ReviewLinksAsync(outcome, cancellationToken).ConfigureAwait(false))),
             new($"sweep-{year}.csv", "text/csv; charset=utf-8", SweepCsv.Write(outcome)),
             new($"sweep-{year}.json", "application/json; charset=utf-8", JsonSerializer.Serialize(outcome.Summary, SummaryJson)),
         };
@@ -98,6 +99,23 @@ public sealed partial class SweepRunner(
             Timings = new SweepRunTimings(
                 Seconds(started, loaded), Seconds(loaded, computed), Seconds(computed, rendered), Seconds(rendered, stored), Seconds(stored, done)),
         };
+    }
+
+    /// <summary>Links to the review pages of the agencies' reports (pages are named from the result id and content hash).</summary>
+    private async Task<IReadOnlyDictionary<string, string>?> ReviewLinksAsync(SweepOutcome outcome, CancellationToken ct)
+    {
+        if (reviewPages is null)
+        {
+            return null;
+        }
+
+        var links = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var report in outcome.Agencies.Select(a => a.Report).OfType<StoredReportSummary>().Where(r => r.ContentSha256 is { Length: > 0 }))
+        {
+            links[report.Id] = (await reviewPages.LinkAsync(Review.BlobReviewPageStore.PageName(report.Id, report.ContentSha256!), ct).ConfigureAwait(false)).AbsoluteUri;
+        }
+
+        return links;
     }
 
     private double Seconds(long from, long to) => Math.Round(time.GetElapsedTime(from, to).TotalSeconds, 3);

@@ -26,6 +26,9 @@ public sealed class DocxReader : IDocumentReader
 {
     private const int MaxDepth = 48;
 
+    /// <summary>Element depth of the main part: Word writes 10–30 (nested tables a few dozen more); deeper is refused.</summary>
+    private const int MaxXmlDepth = 256;
+
     private readonly ReadLimits _limits;
 
     public DocxReader()
@@ -66,13 +69,34 @@ public sealed class DocxReader : IDocumentReader
                 return ReadOutcome.Fail(FailureCodes.Corrupt, "DOCX 结构无效：找不到主文档部分（package has no main document part）");
             }
 
+            if (mainEntry.Length > _limits.MaxPartBytes)
+            {
+                return PartTooLarge(mainEntry.Length);
+            }
+
+            // The part is read into memory (within its budget) and its nesting measured before the XML parser sees it:
+            // System.Xml's work per element grows with the depth of the prefixed elements open, so 20,000 nested
+            // content controls in a 2 KB file cost seconds of CPU.
+            var part = new MemoryStream();
+            using (var capped = new CappedStream(mainEntry.Open(), _limits.MaxPartBytes))
+            {
+                capped.CopyTo(part);
+            }
+
+            if (XmlDepth.Exceeds(part.GetBuffer().AsSpan(0, (int)part.Length), MaxXmlDepth))
+            {
+                return ReadOutcome.Fail(FailureCodes.MemoryLimit,
+                    $"DOCX 正文 XML 嵌套超过 {MaxXmlDepth} 层的上限（DOCX XML nesting depth budget exceeded）");
+            }
+
+            part.Position = 0;
             XDocument xml;
-            using (var partStream = mainEntry.Open())
+            using (var partStream = part)
             using (var reader = XmlReader.Create(partStream, new XmlReaderSettings
             {
                 DtdProcessing = DtdProcessing.Prohibit,
                 XmlResolver = null,
-                MaxCharactersInDocument = _limits.MaxUncompressedBytes,
+                MaxCharactersInDocument = _limits.MaxPartBytes,
                 IgnoreComments = true,
                 IgnoreProcessingInstructions = true,
             }))
@@ -96,10 +120,112 @@ public sealed class DocxReader : IDocumentReader
 
             return ReadOutcome.Ok(new LayoutDocument(SourceFormat.Docx, walker.Page, walker.Blocks));
         }
+        catch (CappedStream.CapExceededException)
+        {
+            // The declared size lied: the part inflated past the cap while being parsed.
+            return PartTooLarge(_limits.MaxPartBytes + 1);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
             return ReadOutcome.Fail(FailureCodes.Corrupt, $"DOCX 文件已损坏或结构无效：{ex.Message}（corrupt DOCX: {ex.GetType().Name}）");
         }
+    }
+
+    /// <summary>One pass over XML bytes: does element nesting pass the limit? Comments, CDATA, PIs and declarations are skipped.</summary>
+    private static class XmlDepth
+    {
+        public static bool Exceeds(ReadOnlySpan<byte> xml, int limit)
+        {
+            var depth = 0;
+            var i = 0;
+            while (i < xml.Length)
+            {
+                var lt = xml[i..].IndexOf((byte)'<');
+                if (lt < 0 || i + lt + 1 >= xml.Length)
+                {
+                    return false;
+                }
+
+                i += lt + 1;
+                var c = xml[i];
+                if (c is (byte)'!' or (byte)'?')
+                {
+                    // Comment, CDATA, declaration or PI: skip to its end ("-->", "]]>" or ">").
+                    var rest = xml[i..];
+                    var end = rest.StartsWith("!--"u8) ? rest.IndexOf("-->"u8) : rest.StartsWith("![CDATA["u8) ? rest.IndexOf("]]>"u8) : rest.IndexOf((byte)'>');
+                    i = end < 0 ? xml.Length : i + end + 1;
+                    continue;
+                }
+
+                var gt = xml[i..].IndexOf((byte)'>');
+                if (gt < 0)
+                {
+                    return false;
+                }
+
+                if (c == (byte)'/')
+                {
+                    depth = Math.Max(0, depth - 1);
+                }
+                else if (xml[i + gt - 1] != (byte)'/' && ++depth > limit)
+                {
+                    return true;
+                }
+
+                i += gt + 1;
+            }
+
+            return false;
+        }
+    }
+
+    private ReadOutcome PartTooLarge(long bytes) =>
+        ReadOutcome.Fail(FailureCodes.MemoryLimit,
+            $"DOCX 正文部分解压后 {bytes:N0} 字节以上，超过 {_limits.MaxPartBytes:N0} 字节的上限（DOCX part size budget exceeded）");
+
+    /// <summary>A read-only stream that fails once more than its cap has been read (declared zip sizes can lie).</summary>
+    private sealed class CappedStream(Stream inner, long cap) : Stream
+    {
+        private long _read;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = inner.Read(buffer, offset, count);
+            _read += n;
+            return _read > cap ? throw new CapExceededException() : n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        public sealed class CapExceededException : IOException;
     }
 
     /// <summary>WordprocessingML names, transitional and strict.</summary>

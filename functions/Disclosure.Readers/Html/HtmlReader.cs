@@ -47,10 +47,12 @@ public sealed class HtmlReader : IDocumentReader
     public ValueTask<ReadOutcome> ReadAsync(ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(Read(content.Span));
+        return ValueTask.FromResult(Read(content.Span, cancellationToken));
     }
 
-    public ReadOutcome Read(ReadOnlySpan<byte> content)
+    public ReadOutcome Read(ReadOnlySpan<byte> content) => Read(content, CancellationToken.None);
+
+    public ReadOutcome Read(ReadOnlySpan<byte> content, CancellationToken cancellationToken)
     {
         if (content.IsEmpty)
         {
@@ -63,10 +65,20 @@ public sealed class HtmlReader : IDocumentReader
         }
 
         var (html, encoding) = TextDecoder.DecodeHtml(content);
+        if (Text.TextReader.EncodingFailure(encoding) is { } undecodable)
+        {
+            return undecodable;
+        }
+
+        if (HtmlBudget.Check(html, _limits, cancellationToken) is { } overBudget)
+        {
+            return overBudget;
+        }
+
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         using var document = parser.ParseDocument(html);
 
-        var walker = new Walker();
+        var walker = new Walker(cancellationToken);
         walker.Walk(document.DocumentElement, 0);
         walker.Flush();
 
@@ -79,14 +91,38 @@ public sealed class HtmlReader : IDocumentReader
         return ReadOutcome.Ok(new LayoutDocument(SourceFormat.Html, 1, walker.Blocks)
         {
             Notes = [$"encoding {encoding}"],
+            Properties = PageProperties(document),
         });
     }
 
+    /// <summary>The page's &lt;title&gt; and the publisher its meta tags name (government CMSs write ContentSource or SiteName).</summary>
+    private static Dictionary<string, string> PageProperties(AngleSharp.Dom.IDocument document)
+    {
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!string.IsNullOrWhiteSpace(document.Title))
+        {
+            properties["title"] = document.Title.Trim();
+        }
+
+        foreach (var name in new[] { "ContentSource", "contentsource", "publisher", "author", "Author", "SiteName" })
+        {
+            var content = document.QuerySelector($"meta[name='{name}']")?.GetAttribute("content");
+            if (!string.IsNullOrWhiteSpace(content))
+            {
+                properties["publisher"] = content.Trim();
+                break;
+            }
+        }
+
+        return properties;
+    }
+
     /// <summary>Walks the DOM in document order, collecting paragraphs and tables.</summary>
-    private sealed class Walker
+    private sealed class Walker(CancellationToken cancellationToken)
     {
         private readonly StringBuilder _line = new();
         private int _preDepth;
+        private int _visited;
 
         public List<LayoutBlock> Blocks { get; } = [];
 
@@ -110,6 +146,12 @@ public sealed class HtmlReader : IDocumentReader
 
         private void VisitElement(IElement element, int depth)
         {
+            ReaderWork.Add();
+            if ((++_visited & 0x3FF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             var name = element.LocalName;
             if (Skipped.Contains(name) || element.HasAttribute("hidden"))
             {
@@ -202,6 +244,7 @@ public sealed class HtmlReader : IDocumentReader
             stack.Push(element);
             while (stack.Count > 0)
             {
+                ReaderWork.Add();
                 var node = stack.Pop();
                 if (node is IText t)
                 {

@@ -4,14 +4,34 @@ using Disclosure.Core.Layout;
 namespace Disclosure.Readers.Text;
 
 /// <summary>
-/// Decodes text and HTML bytes: BOMs, UTF-16 with or without BOM, strict UTF-8, else GB18030 (a superset of GBK/GB2312).
-/// For HTML, a declared charset (&lt;meta charset&gt; or http-equiv) is honoured when the bytes agree with it.
+/// Decodes text and HTML bytes: BOMs, UTF-16 with or without BOM, strict UTF-8, then GB18030 (a superset of GBK/GB2312)
+/// or Big5 when the byte statistics say so, else <see cref="Unknown"/>. The bytes decide; an HTML page's declared charset
+/// is only recorded (and breaks the tie for pure ASCII), never followed against the bytes: a page that declares GBK but is
+/// UTF-8 is read as UTF-8.
 /// </summary>
 public static class TextDecoder
 {
     private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 
+    /// <summary>The encoding name returned when the bytes fit none of the encodings a Chinese page can have.</summary>
+    public const string Unknown = "unknown";
+
+    /// <summary>The name returned for Big5 (traditional Chinese, incl. the HKSCS lead bytes).</summary>
+    public const string Big5Name = "big5";
+
+    /// <summary>
+    /// Share of double-byte pairs that must lie in the GB2312 area (lead A1–F7, trail A1–FE; four-byte GB18030 sequences
+    /// count too) for the text to be read as GB. Real GBK reports have a few GBK-only characters (names), well under 10%;
+    /// Big5 text has 40% of its trail bytes in 40–7E, outside that area.
+    /// </summary>
+    private const double MinGbShare = 0.9;
+
+    /// <summary>Share of pairs that must be well-formed Big5 (lead 81–FE, trail 40–7E or A1–FE) for Big5.</summary>
+    private const double MinBig5Share = 0.99;
+
     public static Encoding Gb18030 { get; } = CreateGb18030();
+
+    public static Encoding Big5 { get; } = Encoding.GetEncoding("big5");
 
     private static Encoding CreateGb18030()
     {
@@ -32,7 +52,7 @@ public static class TextDecoder
             return (utf16.GetString(TrimOdd(bytes)), utf16.Equals(Encoding.Unicode) ? "utf-16le" : "utf-16be");
         }
 
-        return DecodeUtf8OrGb18030(bytes);
+        return DecodeByStatistics(bytes);
     }
 
     /// <summary>
@@ -53,13 +73,27 @@ public static class TextDecoder
         }
 
         var declared = FindDeclaredCharset(bytes);
-        if (declared is "gbk" or "gb2312" or "gb18030" or "x-gbk" or "cp936" or "windows-936" or "euc-cn" or "hz-gb-2312")
+        var (text, encoding) = DecodeByStatistics(bytes);
+        if (declared is null || encoding == Unknown)
         {
-            return (Gb18030.GetString(bytes), "gb18030 (declared " + declared + ")");
+            return (text, encoding);
         }
 
-        return DecodeUtf8OrGb18030(bytes);
+        if (encoding == "utf-8" && Ascii.IsValid(bytes) && IsGbFamily(declared))
+        {
+            // Pure ASCII reads the same either way: name it as declared.
+            return (text, "gb18030 (declared " + declared + ")");
+        }
+
+        var agrees = IsGbFamily(declared) ? encoding == "gb18030"
+            : declared.StartsWith("big5", StringComparison.Ordinal) ? encoding == Big5Name
+            : declared is "utf-8" or "utf8" ? encoding == "utf-8"
+            : false;
+        return (text, agrees ? $"{encoding} (declared {declared})" : $"{encoding} (declared {declared}, bytes disagree)");
     }
+
+    private static bool IsGbFamily(string declared) =>
+        declared is "gbk" or "gb2312" or "gb18030" or "x-gbk" or "cp936" or "windows-936" or "euc-cn" or "gb_2312-80" or "x-euc-cn";
 
     /// <summary>
     /// The charset an HTML page declares in its first 4 KB (&lt;meta charset=x&gt;, http-equiv content-type, or an XML
@@ -142,7 +176,7 @@ public static class TextDecoder
         return false;
     }
 
-    private static (string Text, string Encoding) DecodeUtf8OrGb18030(ReadOnlySpan<byte> bytes)
+    private static (string Text, string Encoding) DecodeByStatistics(ReadOnlySpan<byte> bytes)
     {
         try
         {
@@ -155,8 +189,65 @@ public static class TextDecoder
         }
         catch (DecoderFallbackException)
         {
-            return (Gb18030.GetString(bytes), "gb18030");
+            var (pairs, gb, big5) = CountPairs(bytes);
+            if (pairs == 0 || gb >= MinGbShare * pairs)
+            {
+                return (Gb18030.GetString(bytes), "gb18030");
+            }
+
+            if (big5 >= MinBig5Share * pairs)
+            {
+                return (Big5.GetString(bytes), Big5Name);
+            }
+
+            return (Gb18030.GetString(bytes), Unknown);
         }
+    }
+
+    /// <summary>
+    /// One linear pass over the non-ASCII bytes taken as double-byte pairs: how many there are, how many lie in the GB2312
+    /// area (or are GB18030 four-byte sequences), how many are well-formed Big5.
+    /// </summary>
+    internal static (int Pairs, int Gb, int Big5) CountPairs(ReadOnlySpan<byte> bytes)
+    {
+        int pairs = 0, gb = 0, big5 = 0;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            var lead = bytes[i];
+            if (lead < 0x80)
+            {
+                continue;
+            }
+
+            pairs++;
+            if (i + 1 >= bytes.Length)
+            {
+                break;
+            }
+
+            var trail = bytes[i + 1];
+            if (lead is >= 0x81 and <= 0xFE && trail is >= 0x30 and <= 0x39 && i + 3 < bytes.Length
+                && bytes[i + 2] is >= 0x81 and <= 0xFE && bytes[i + 3] is >= 0x30 and <= 0x39)
+            {
+                gb++;
+                i += 3;
+                continue;
+            }
+
+            if (lead is >= 0xA1 and <= 0xF7 && trail is >= 0xA1 and <= 0xFE)
+            {
+                gb++;
+            }
+
+            if (lead is >= 0x81 and <= 0xFE && trail is (>= 0x40 and <= 0x7E) or (>= 0xA1 and <= 0xFE))
+            {
+                big5++;
+            }
+
+            i++;
+        }
+
+        return (pairs, gb, big5);
     }
 
     private static bool IsTruncatedUtf8Tail(ReadOnlySpan<byte> bytes)

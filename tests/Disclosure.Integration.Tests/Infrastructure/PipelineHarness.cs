@@ -50,6 +50,8 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     public CosmosBootstrap Cosmos => _provider.GetRequiredService<CosmosBootstrap>();
 
+    public Disclosure.Pipeline.YearOverYear.CrossYearStep CrossYear => _provider.GetRequiredService<Disclosure.Pipeline.YearOverYear.CrossYearStep>();
+
     public IReadOnlyCollection<ProcessingOutcome> Outcomes => _outcomes;
 
     public async Task InitializeAsync()
@@ -67,6 +69,9 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     /// <summary>The poller's ETag cache size (0 before the host starts).</summary>
     public int CachedBlobs => _host?.CachedCount ?? 0;
+
+    /// <summary>Blobs the poller has queued or is processing (0 before the host starts).</summary>
+    public int InFlightBlobs => _host?.InFlightCount ?? 0;
 
     public async Task StopHostAsync()
     {
@@ -95,7 +100,7 @@ public sealed class PipelineHarness : IAsyncDisposable
     public async Task<List<JsonObject>> AllResultsAsync()
     {
         var all = new List<JsonObject>();
-        foreach (var pk in YearPartitions.All(DateTimeOffset.UtcNow))
+        foreach (var pk in await Results.YearsAsync(DateTimeOffset.UtcNow, CancellationToken.None))
         {
             all.AddRange(await Results.ListAsync(pk, CancellationToken.None));
         }
@@ -104,7 +109,7 @@ public sealed class PipelineHarness : IAsyncDisposable
     }
 
     public async Task<IReadOnlyList<AlertDocument>> AllAlertsAsync() =>
-        await Alerts.ListAsync(YearPartitions.All(DateTimeOffset.UtcNow), null, CancellationToken.None);
+        await Alerts.ListAsync(await Results.YearsAsync(DateTimeOffset.UtcNow, CancellationToken.None), null, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

@@ -84,7 +84,7 @@ public sealed partial class SweepReportBrowserTests(EmulatorFixture emulators)
         return int.Parse(value.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static string FindChromium()
+    internal static string FindChromium()
     {
         foreach (var name in new[] { Environment.GetEnvironmentVariable("CHROMIUM"), "chromium", "chromium-browser" })
         {
@@ -112,7 +112,7 @@ public sealed partial class SweepReportBrowserTests(EmulatorFixture emulators)
         return "";
     }
 
-    private static async Task<string> RunChromiumAsync(string chromium, string workDir, IEnumerable<string> args)
+    internal static async Task<string> RunChromiumAsync(string chromium, string workDir, IEnumerable<string> args)
     {
         var info = new ProcessStartInfo(chromium)
         {

@@ -252,6 +252,7 @@ public sealed partial class SettingsCoverageTests
             Default("Disclosure.Pipeline.Configuration.PipelineOptions", "Container", "reports"),
             Default("Disclosure.Pipeline.Sweep.SweepOptions", "OutputContainer", "sweep-reports"),
             Default("Disclosure.Pipeline.Sweep.SweepOptions", "LockContainer", "sweep-locks"),
+            Default("Disclosure.Pipeline.Review.ReviewPageOptions", "Container", "review-pages"),
         ];
     }
 

@@ -3,6 +3,7 @@ using Disclosure.Core.Engine;
 using Disclosure.Core.Layout;
 using Disclosure.Ocr;
 using Disclosure.Ocr.DocumentIntelligence;
+using Disclosure.Ocr.TextLayer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -96,9 +97,25 @@ public sealed class DocumentIntelligenceTests
         var readers = services.GetServices<IDocumentReader>().ToList();
 
         Assert.Equal([SourceFormat.Pdf, SourceFormat.Image], readers.Select(r => r.Format));
-        Assert.All(readers, r => Assert.IsType<LayoutAnalyzerReader>(r));
-        var outcome = await readers[0].ReadAsync("%PDF-1.4"u8.ToArray(), CancellationToken.None);
-        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.IsType<TextLayerPdfReader>(readers[0]);
+        Assert.IsType<LayoutAnalyzerReader>(readers[1]);
+
+        // A PDF without a text layer goes to the service; one with a text layer is read in-process, the service untouched.
+        var scan = await readers[0].ReadAsync(PdfBuilder.Blank(1), CancellationToken.None);
+        Assert.True(scan.Succeeded, scan.Error);
+        Assert.NotNull(fake.LastDocument);
+        await using var untouched = new FakeDocumentIntelligence();
+        var textConfig = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Ocr:Engine"] = "documentintelligence",
+            ["DocumentIntelligence:Endpoint"] = untouched.Endpoint.AbsoluteUri,
+            ["DocumentIntelligence:Key"] = "test-key",
+        }).Build();
+        var pdfReader = new ServiceCollection().AddDisclosureOcr(textConfig).BuildServiceProvider().GetServices<IDocumentReader>().First();
+        var text = await pdfReader.ReadAsync(await File.ReadAllBytesAsync(Path.Combine(OcrTestPaths.Corpus, "seed-002.pdf")), CancellationToken.None);
+        Assert.True(text.Succeeded, text.Error);
+        Assert.Contains(text.Document!.Tables, t => t.Cells.Any(c => c.Text == "行政许可"));
+        Assert.Null(untouched.LastDocument);
     }
 
     [Fact]

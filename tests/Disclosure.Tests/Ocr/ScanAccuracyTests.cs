@@ -16,7 +16,6 @@ public sealed class ScanAccuracyTests
     public async Task A_scanned_report_reads_its_cells_and_flags_every_misread(string name, double degrees, int seed)
     {
         OcrTestPaths.RequireTool("pdftoppm");
-        OcrTestPaths.RequireTool("tesseract");
         var dir = Directory.CreateTempSubdirectory("scan-accuracy-").FullName;
         try
         {

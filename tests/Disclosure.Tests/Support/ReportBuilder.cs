@@ -18,6 +18,7 @@ public sealed class ReportBuilder
     private string _amountHeaderUnit = "（单位：万元）";
     private bool _oldSingleOtherRow;
     private readonly HashSet<string> _dropped = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, string> _sectionTexts = [];
 
     public ReportBuilder(TemplateVersion version = TemplateVersion.V2021, int year = 2023, string agency = "测试市测试区人民政府办公室")
     {
@@ -63,6 +64,13 @@ public sealed class ReportBuilder
     public ReportBuilder WithNarrative(string sentence)
     {
         _narrative.Add(sentence);
+        return this;
+    }
+
+    /// <summary>Replaces the prose of narrative section 1, 5 or 6 (paragraphs separated by '\n').</summary>
+    public ReportBuilder WithSectionText(int section, string text)
+    {
+        _sectionTexts[section] = text;
         return this;
     }
 
@@ -158,7 +166,7 @@ public sealed class ReportBuilder
         sb.AppendLine($"{Agency}{Year}年政府信息公开工作年度报告").AppendLine();
         Section(sb, 1, "一、总体情况", () =>
         {
-            sb.AppendLine($"{Year}年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息 1234 条。");
+            sb.AppendLine(_sectionTexts.GetValueOrDefault(1, $"{Year}年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息 1234 条。"));
             foreach (var n in _narrative)
             {
                 sb.AppendLine(n);
@@ -173,8 +181,8 @@ public sealed class ReportBuilder
                 Table4(sb);
             }
         });
-        Section(sb, 5, "五、存在的主要问题及改进情况", () => sb.AppendLine("一是公开内容还不够丰富；二是解读形式有待创新。下一步将持续改进。"));
-        Section(sb, 6, "六、其他需要报告的事项", () => sb.AppendLine("本年度未收取信息处理费。"));
+        Section(sb, 5, "五、存在的主要问题及改进情况", () => sb.AppendLine(_sectionTexts.GetValueOrDefault(5, "一是公开内容还不够丰富；二是解读形式有待创新。下一步将持续改进。")));
+        Section(sb, 6, "六、其他需要报告的事项", () => sb.AppendLine(_sectionTexts.GetValueOrDefault(6, "本年度未收取信息处理费。")));
         return sb.ToString();
     }
 

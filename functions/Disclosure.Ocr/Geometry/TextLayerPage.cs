@@ -1,0 +1,26 @@
+using Disclosure.Core.Layout;
+using Disclosure.Ocr.Raster;
+
+namespace Disclosure.Ocr.Geometry;
+
+/// <summary>
+/// One letter of a PDF text layer, in page units with the origin at the top left. The box spans the em of the font
+/// (advance width by point size), not the ink, so that letters of one line share a top and a bottom.
+/// </summary>
+public sealed record Glyph(string Text, BoundingBox Box, double Size);
+
+/// <summary>
+/// What a text-layer page holds for layout: its letters and the rules drawn on it (stroked lines, thin filled
+/// rectangles, edges of stroked rectangles), horizontal and vertical. <see cref="Unmapped"/> counts letters that had no
+/// Unicode mapping (skipped: they cannot be read), <see cref="UnmappedBoxes"/> says where they were.
+/// </summary>
+public sealed record TextLayerPage(int Page, double Width, double Height, IReadOnlyList<Glyph> Letters)
+{
+    internal IReadOnlyList<RuleSegment> Horizontal { get; init; } = [];
+
+    internal IReadOnlyList<RuleSegment> Vertical { get; init; } = [];
+
+    public IReadOnlyList<BoundingBox> UnmappedBoxes { get; init; } = [];
+
+    public int Unmapped => UnmappedBoxes.Count;
+}

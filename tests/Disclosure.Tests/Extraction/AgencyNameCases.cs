@@ -1,0 +1,38 @@
+using Disclosure.Core.Extraction;
+
+namespace Disclosure.Tests.Extraction;
+
+/// <summary>Agency names from the forms titles take, 发布机构 lines, the page title and meta tags: cases as data.</summary>
+public sealed class AgencyNameCases
+{
+    public sealed record Case(string Name, string[] Opening, Dictionary<string, string>? Properties, string Agency, int Year)
+    {
+        public override string ToString() => Name;
+    }
+
+    public static readonly Case[] All =
+    [
+        new("年 title", ["洛阳市西工区自然资源局2023年政府信息公开工作年度报告"], null, "洛阳市西工区自然资源局", 2023),
+        new("年度 title", ["洛阳市西工区自然资源局2024年度政府信息公开工作年度报告"], null, "洛阳市西工区自然资源局", 2024),
+        new("关于…的年度报告", ["关于洛阳市西工区人民政府2022年政府信息公开工作的年度报告"], null, "洛阳市西工区人民政府", 2022),
+        new("title without agency, 发布机构 line", ["2023年政府信息公开工作年度报告", "发布机构：开封市鼓楼区教育局　发布日期：2024-01-20"], null, "开封市鼓楼区教育局", 2023),
+        new("page <title> when the body has no title",
+            ["首页", "政务公开", "法定主动公开内容"],
+            new() { ["title"] = "许昌市魏都区市场监督管理局2024年度政府信息公开工作年度报告_许昌市魏都区人民政府" }, "许昌市魏都区市场监督管理局", 2024),
+        new("meta publisher when nothing else names it",
+            ["2023年政府信息公开工作年度报告"], new() { ["publisher"] = "周口市川汇区人民政府办公室" }, "周口市川汇区人民政府办公室", 2023),
+        new("a title property with control characters is cleaned",
+            ["首页"], new() { ["title"] = "\u0011\u0011信阳市浉河区教育局2023年政府信息公开工作年度报告" }, "信阳市浉河区教育局", 2023),
+    ];
+
+    public static TheoryData<Case> Cases() => new(All);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Agency_and_year(Case c)
+    {
+        var meta = MetadataExtractor.Extract(c.Opening, [], c.Properties);
+        Assert.Equal(c.Agency, meta.Agency);
+        Assert.Equal(c.Year, meta.Year);
+    }
+}

@@ -23,7 +23,7 @@ if [ ! -f "$bin/.instrumented" ]; then
   touch "$bin/.instrumented"
 fi
 mkdir -p "$out"
-export AFL_SKIP_BIN_CHECK=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1
+export AFL_NO_AFFINITY=1 AFL_SKIP_BIN_CHECK=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1
 input=(-i "tests/Disclosure.Tests/Hostile/FuzzRegressions/$target")  # starting corpus = the kept regression inputs
 [ -d "$out/findings/default/queue" ] && input=(-i -)  # resume
 exec nice -n 15 afl-fuzz "${input[@]}" -o "$out/findings" -t 10000 -m none -V $((minutes * 60)) \

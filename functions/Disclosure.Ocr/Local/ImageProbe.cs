@@ -63,9 +63,18 @@ internal static class ImageProbe
             using var stream = new MemoryStream(b.ToArray(), writable: false);
             info = Image.Identify(Decoders, stream);
         }
-        catch (Exception ex) when (ex is ImageFormatException or NotSupportedException or InvalidDataException or ArgumentException or IOException)
+        catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
         {
-            return Corrupt(kind, name, ex.Message);
+            if (kind == Kind.Png && b.Length >= 24 && b[12..16].SequenceEqual("IHDR"u8)
+                && (long)BinaryPrimitives.ReadUInt32BigEndian(b[16..]) * BinaryPrimitives.ReadUInt32BigEndian(b[20..]) > ClaimedPixelsReportedAsSuch)
+            {
+                // A bare IHDR claiming a pixel bomb: its size is the reason to give, whatever is broken after it.
+                return new Info(kind, BinaryPrimitives.ReadUInt32BigEndian(b[16..]), BinaryPrimitives.ReadUInt32BigEndian(b[20..]), name);
+            }
+
+            // ImageSharp 2.1.13's Identify throws IndexOutOfRange on a short pHYs chunk and NullReference on a JPEG
+            // without a frame (found by the fuzzer, kept in FuzzRegressions/image): any exception is a corrupt header.
+            return Corrupt(kind, name, ex.GetType().Name);
         }
 
         if (info is null || info.Width <= 0 || info.Height <= 0)

@@ -133,8 +133,9 @@ internal static class RasterCleaner
             image.CopyPixelDataTo(pixels);
             return new GrayImage(image.Width, image.Height, pixels);
         }
-        catch (Exception ex) when (ex is ImageFormatException or NotSupportedException or InvalidDataException or ArgumentException)
+        catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
         {
+            // The decoder's own defects on hostile data (see ImageProbe) are a file it cannot decode, not a crash.
             return null;
         }
     }

@@ -51,7 +51,17 @@ internal static class DocxPackageCheck
 
         using (archive)
         {
-            var entries = archive.Entries;
+            System.Collections.ObjectModel.ReadOnlyCollection<ZipArchiveEntry> entries;
+            try
+            {
+                // The central directory is read lazily, here: a count that disagrees with the directory throws (found by the fuzzer).
+                entries = archive.Entries;
+            }
+            catch (InvalidDataException)
+            {
+                return NotAZip();
+            }
+
             if (entries.Count > MaxEntries)
             {
                 return Bomb($"条目数 {entries.Count:N0} 超过上限 {MaxEntries:N0}");

@@ -62,7 +62,7 @@ internal static class HostileInputs
         Add("t09-big5.txt", TextDecoder.Big5.GetBytes("政府資訊公開工作年度報告\n一、總體情況\n本機關依法公開政府資訊。\n"),
             "Big5 (traditional) text", FailureCodes.UnsupportedFormat);
         Add("t10-latin-junk.txt", [.. Enumerable.Range(0, 4000).Select(i => (byte)(i % 7 == 0 ? ' ' : 0x80 + random.Next(0x20)))],
-            "high bytes that are no Chinese encoding", FailureCodes.UnknownEncoding, FailureCodes.Corrupt);
+            "high bytes that are no Chinese encoding", FailureCodes.UnknownEncoding, FailureCodes.Corrupt, FailureCodes.UnsupportedFormat);
         Add("t11-gb18030.txt", TextDecoder.Gb18030.GetBytes(Seed), "GB18030 report", HostileCase.Ok);
         Add("t12-utf16le.txt", Encoding.Unicode.GetBytes(Seed), "UTF-16LE without BOM", HostileCase.Ok);
         Add("t13-utf8-cut.txt", utf8.GetBytes(Seed + "报")[..^1], "UTF-8 cut inside its last character", HostileCase.Ok);

@@ -6,13 +6,22 @@ namespace Disclosure.Ocr.TextLayer;
 /// <summary>What the PDF readers do with a parsed text layer before layout: lattice per page, and which pages need OCR. Pure.</summary>
 public static class TextLayerPages
 {
-    /// <summary>Each page split into ruled tables and the words outside them; a page that failed to parse is an empty page.</summary>
-    public static IReadOnlyList<LatticePage> Lattice(PdfTextLayer layer) =>
-    [
-        .. layer.Pages.Select((p, i) => p is null
-            ? new LatticePage(new PageWords(i + 1, 595, 842, []), [])
-            : VectorTables.Read(p)),
-    ];
+    /// <summary>
+    /// Each page split into ruled tables and the words outside them; a page that failed to parse is an empty page.
+    /// Chromium's prints of HTML (producer Skia/PDF) draw each cell's borders as separate rectangles whose grid the
+    /// lattice does not yet rebuild reliably (measured: silent wrong cells on tests/corpus); their tables come from
+    /// geometry (stream), which reads them exactly.
+    /// </summary>
+    public static IReadOnlyList<LatticePage> Lattice(PdfTextLayer layer)
+    {
+        var lattice = !layer.Producer.StartsWith("Skia/PDF", StringComparison.OrdinalIgnoreCase);
+        return
+        [
+            .. layer.Pages.Select((p, i) => p is null ? new LatticePage(new PageWords(i + 1, 595, 842, []), [])
+                : lattice ? VectorTables.Read(p)
+                : new LatticePage(new PageWords(p.Page, p.Width, p.Height, GlyphWords.Build(p.Letters)), [])),
+        ];
+    }
 
     /// <summary>Pages (1-based) with fewer than <paramref name="minChars"/> letters, or none parsed: scans to be OCR'd.</summary>
     public static IReadOnlyList<int> WithoutText(PdfTextLayer layer, int minChars) =>

@@ -47,7 +47,7 @@ public class ReaderBenchmarks
     [Benchmark]
     public SourceFormat Detect_html() => FormatDetector.Detect(_htmlUtf8);
 
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

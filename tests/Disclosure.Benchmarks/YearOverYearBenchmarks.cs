@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Disclosure.Core.Comparison;
 using Disclosure.Core.Contract;
 using Disclosure.Core.Engine;
-using Disclosure.Readers.Text;
+using TextReader = Disclosure.Readers.Text.TextReader;
 
 namespace Disclosure.Benchmarks;
 

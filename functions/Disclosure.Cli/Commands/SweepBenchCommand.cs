@@ -39,6 +39,15 @@ public static class SweepBenchCommand
             var exact = Exact(scenario, outcome);
             AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"pure: compute {compute.Elapsed.TotalSeconds:0.000} s, render HTML ({html.Length / 1024} KiB) + CSV ({csv.Length / 1024} KiB) {render.Elapsed.TotalSeconds:0.000} s; planted cases found exactly: {exact}"));
+            var clusterTime = Stopwatch.StartNew();
+            var clusters = TextClusters.Find(outcome.Agencies.Where(a => a.Report is not null).Select(a => (a.Agency, a.Report!)));
+            clusterTime.Stop();
+            var clustered = clusters.SelectMany(c => c.Agencies.Select(a => a.AgencyId)).Order(StringComparer.Ordinal).ToList();
+            var clustersExact = clustered.SequenceEqual(scenario.PlantedTextClusters);
+            exact &= clustersExact;
+            AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"text clusters (part of compute): {clusters.Count} clusters, {clustered.Count} agencies (planted {scenario.PlantedTextClusters.Count}, exact: {clustersExact}), alone {clusterTime.Elapsed.TotalSeconds:0.000} s; " +
+                $"managed heap after compute {GC.GetTotalMemory(forceFullCollection: true) / (1024 * 1024)} MiB, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB"));
             if (parse.GetValue(pure))
             {
                 return exact ? 0 : 1;

@@ -15,6 +15,9 @@ public sealed record SweepScenario(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Planted,
     IReadOnlyList<string> PlantedUnmatched)
 {
+    /// <summary>Agencies whose section 一 copies their region's shared text (one text cluster per region), sorted.</summary>
+    public IReadOnlyList<string> PlantedTextClusters { get; init; } = [];
+
     private static readonly string[] Cities =
         ["南京市", "无锡市", "徐州市", "常州市", "苏州市", "南通市", "连云港市", "淮安市", "盐城市", "扬州市", "镇江市", "泰州市", "宿迁市"];
 
@@ -37,6 +40,7 @@ public sealed record SweepScenario(
         var unmatched = new List<string>();
         var thisYear = new List<StoredReportSummary>(registry.Count + 16);
         var lastYear = new List<StoredReportSummary>(registry.Count + 16);
+        var clustered = new List<string>();
 
         for (var i = 0; i < registry.Count; i++)
         {
@@ -63,7 +67,14 @@ public sealed record SweepScenario(
             }
 
             var current = Report(random, agency, year, i, late, last, carryover && last is not null, inForce && last is not null);
+            var copied = i % 61 == 29;
+            current = current with { Narrative = ScenarioNarrative.For(random, agency, year, copied) };
             thisYear.Add(current);
+            if (copied)
+            {
+                clustered.Add(agency.Id);
+            }
+
             if (late)
             {
                 planted[FindingCodes.LateReport].Add(agency.Id);
@@ -109,7 +120,10 @@ public sealed record SweepScenario(
             thisYear,
             lastYear,
             planted.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.Order(StringComparer.Ordinal).ToList()),
-            unmatched);
+            unmatched)
+        {
+            PlantedTextClusters = clustered.Order(StringComparer.Ordinal).ToList(),
+        };
     }
 
     private static List<Agency> BuildRegistry(int target)

@@ -47,6 +47,7 @@ public static class SweepScenarioSeeder
             Status = report.Status,
             Error = report.Status == ResultStatus.Failed ? "无法识别报告内容 (unreadable)" : null,
             ErrorCode = report.Status == ResultStatus.Failed ? "UNREADABLE" : null,
+            Narrative = report.Narrative.Count > 0 ? report.Narrative : null,
         };
 
         var doc = new JsonObject

@@ -32,11 +32,8 @@ public static class OcrReaders
             ];
         }
 
-        // Without poppler (Azure has no Debian packages) PDFs are read in-process: PdfPig text layer, scans by PP-OCRv4.
-        IDocumentReader pdf = IsInstalled("pdftotext") && IsInstalled("pdfinfo")
-            ? new LocalPdfReader(options, limits, loggerFactory?.CreateLogger<LocalPdfReader>())
-            : new ManagedPdfReader(options, limits);
-        return [pdf, new LocalImageReader(options, limits)];
+        // Without poppler (Azure has no Debian packages) scanned pages are taken from their embedded image, in-process.
+        return [new LocalPdfReader(options, limits, loggerFactory?.CreateLogger<LocalPdfReader>()), new LocalImageReader(options, limits)];
     }
 
     /// <summary>True when <paramref name="program"/> is an executable file on the PATH.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Disclosure.Core.Engine;
 using Disclosure.Core.Layout;
 using Disclosure.Ocr.Geometry;
+using Disclosure.Ocr.Raster;
 using Disclosure.Ocr.TextLayer;
 using Microsoft.Extensions.Logging;
 
@@ -9,13 +10,15 @@ namespace Disclosure.Ocr.Local;
 
 /// <summary>
 /// PDF reader: the text layer is read in-process (<see cref="PdfPigTextLayer"/>: letters and drawn rules), ruled tables
-/// from their rules (<see cref="VectorTables"/>) and the rest from geometry (<see cref="LayoutBuilder"/>). Only pages
-/// without a text layer need programs: they are rasterised (poppler's <c>pdftoppm</c>) and OCR'd with tesseract, in a
-/// private temporary folder.
+/// from their rules (<see cref="VectorTables"/>) and the rest from geometry (<see cref="LayoutBuilder"/>). Pages without
+/// a text layer are rasterised — by poppler's <c>pdftoppm</c> where it is installed, else in-process from the page's one
+/// embedded scan image (Azure has no Debian packages) — and read by the scan path (<see cref="ScanPage"/>).
 /// </summary>
-public sealed partial class LocalPdfReader(OcrOptions options, ReadLimits limits, ILogger<LocalPdfReader>? logger = null) : IDocumentReader
+/// <param name="poppler">Whether pdftoppm may be used; null: when it is on the PATH.</param>
+public sealed partial class LocalPdfReader(OcrOptions options, ReadLimits limits, ILogger<LocalPdfReader>? logger = null, bool? poppler = null) : IDocumentReader
 {
     private readonly ILogger _logger = (ILogger?)logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+    private readonly bool _poppler = poppler ?? OcrReaders.IsInstalled("pdftoppm");
 
     public SourceFormat Format => SourceFormat.Pdf;
 
@@ -36,15 +39,21 @@ public sealed partial class LocalPdfReader(OcrOptions options, ReadLimits limits
         {
             LogOcr(_logger, scanned.Count, layer.PageCount);
             using var temp = new TempFolder(options.TempRoot);
-            var pdf = temp.File("in.pdf");
-            await File.WriteAllBytesAsync(pdf, content.ToArray(), cancellationToken).ConfigureAwait(false);
+            var bytes = content.ToArray();
+            string? pdf = null;
+            if (_poppler)
+            {
+                pdf = temp.File("in.pdf");
+                await File.WriteAllBytesAsync(pdf, bytes, cancellationToken).ConfigureAwait(false);
+            }
+
             var ocred = new ScannedPage?[pages.Count];
             var failures = new List<string>();
             await Parallel.ForEachAsync(scanned, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount), CancellationToken = cancellationToken },
                 async (pageNumber, ct) =>
                 {
                     var page = pages[pageNumber - 1];
-                    var (scannedPage, error) = await OcrPageAsync(pdf, page, temp, ct).ConfigureAwait(false);
+                    var (scannedPage, error) = await OcrPageAsync(pdf, bytes, page, temp, ct).ConfigureAwait(false);
                     lock (failures)
                     {
                         if (error is not null)
@@ -73,7 +82,8 @@ public sealed partial class LocalPdfReader(OcrOptions options, ReadLimits limits
         return ReadOutcome.Ok(TextLayerPages.Document(layer, pages, grids, scanned.Count > 0, notes));
     }
 
-    private async Task<(ScannedPage? Page, string? Error)> OcrPageAsync(string pdf, PageWords page, TempFolder temp, CancellationToken ct)
+    /// <param name="pdf">The PDF written for pdftoppm, or null to take the page's embedded scan image in-process.</param>
+    private async Task<(ScannedPage? Page, string? Error)> OcrPageAsync(string? pdf, byte[] bytes, PageWords page, TempFolder temp, CancellationToken ct)
     {
         // Keep the raster under the pixel cap: lower the resolution for oversized pages, refuse absurd ones.
         var dpi = (double)options.Dpi;
@@ -87,7 +97,11 @@ public sealed partial class LocalPdfReader(OcrOptions options, ReadLimits limits
             }
         }
 
-        var (gray, rasterError) = await Rasterizer.PageAsync(pdf, page.Page, (int)dpi, options, temp, ct).ConfigureAwait(false);
+        var (gray, rasterError) = pdf is not null
+            ? await Rasterizer.PageAsync(pdf, page.Page, (int)dpi, options, temp, ct).ConfigureAwait(false)
+            : Rasterizer.EmbeddedPageImage(bytes, page.Page, (int)dpi) is { } embedded
+                ? (embedded, null)
+                : ((GrayImage?)null, $"第 {page.Page} 页无文字层，且不是可在进程内解码的扫描图像（page {page.Page} has no text layer and no single embedded scan image this reader decodes without poppler）");
         if (gray is null)
         {
             return (null, rasterError);

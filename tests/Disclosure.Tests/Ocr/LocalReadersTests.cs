@@ -94,7 +94,7 @@ public sealed class LocalReadersTests
         var jpeg = await File.ReadAllBytesAsync(Path.Combine(OcrTestPaths.Fixtures, "table2-scan.jpg"));
         var info = ImageProbe.Probe(jpeg);
         var pdf = Rasterizer.ImagesAsPdf([new Rasterizer.PdfImage(info.Width, info.Height, info.Components == 1 ? "/DeviceGray" : "/DeviceRGB", "/DCTDecode", jpeg)], 200);
-        var reader = new ManagedPdfReader(new OcrOptions { Dpi = 200 }, Limits);
+        var reader = new LocalPdfReader(new OcrOptions { Dpi = 200 }, Limits, poppler: false);
 
         var outcome = await reader.ReadAsync(pdf, CancellationToken.None);
 

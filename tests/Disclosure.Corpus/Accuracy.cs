@@ -33,6 +33,9 @@ public static class Accuracy
         public int EngineErrors;
         public int Planted;
         public int PlantedFound;
+
+        /// <summary>Planted errors not raised because a cell of their identity was read with doubt, and reported so instead.</summary>
+        public int PlantedFlagged;
         public int Consistent;
         public int ConsistentAlarmed;
         public int GridExpected;
@@ -116,7 +119,7 @@ public static class Accuracy
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{group,-20} {t.Docs,4} {t.Failed,6} {t.EngineErrors,12} {Pct(t.Exact, t.Cells),20} {t.WrongFlagged,13} {t.WrongGuessed,12} {Pct(t.GridMatched, t.GridExpected),20} {Ratio(t.Tp, t.Tp + t.Fp),7} {Ratio(t.Tp, t.Tp + t.Fn),7} {$"{t.PlantedFound}/{t.Planted}",13} {$"{t.ConsistentAlarmed}/{t.Consistent}",17} {(t.Pages == 0 ? 0 : t.Seconds / t.Pages),7:0.000}"));
+                $"{group,-20} {t.Docs,4} {t.Failed,6} {t.EngineErrors,12} {Pct(t.Exact, t.Cells),20} {t.WrongFlagged,13} {t.WrongGuessed,12} {Pct(t.GridMatched, t.GridExpected),20} {Ratio(t.Tp, t.Tp + t.Fp),7} {Ratio(t.Tp, t.Tp + t.Fn),7} {$"{t.PlantedFound}/{t.Planted}" + (t.PlantedFlagged > 0 ? $" (+{t.PlantedFlagged} flagged)" : ""),13} {$"{t.ConsistentAlarmed}/{t.Consistent}",17} {(t.Pages == 0 ? 0 : t.Seconds / t.Pages),7:0.000}"));
         }
 
         if (jsonOut.Length > 0)
@@ -257,7 +260,11 @@ public static class Accuracy
             tally.Planted++;
             var found = result.Findings.Any(f => ReportSpec.ArithmeticCodes.Contains(f.Code) && f.Cells.Contains(planted));
             tally.PlantedFound += found ? 1 : 0;
-            entry["planted"] = planted + (found ? " (found)" : " (MISSED)");
+            var flagged = !found && result.Findings.Any(f => f.Code == FindingCodes.ExtractionUncertain
+                && f.Message.Contains(Disclosure.Core.Validation.RuleCatalog.DoubtfulIdentityMarker, StringComparison.Ordinal)
+                && f.Cells.Any(c => c.StartsWith(planted[..3], StringComparison.Ordinal)));
+            tally.PlantedFlagged += flagged ? 1 : 0;
+            entry["planted"] = planted + (found ? " (found)" : flagged ? " (flagged: its identity has doubtful cells)" : " (MISSED)");
         }
 
         entry["status"] = result.Status.ToString();

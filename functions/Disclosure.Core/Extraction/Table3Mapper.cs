@@ -48,7 +48,9 @@ internal static partial class Table3Mapper
             var (key, byNumber) = Classify(row, previous);
             if (key is not null && byNumber)
             {
-                state.Note(FindingCodes.ExtractionUncertain,
+                // Said, but the values stay confident: the row is placed by its item number between its neighbours (a
+                // label cut by a page break or garbled by OCR); the figures themselves were read, so its identities are checked.
+                state.Add(FindingCodes.ExtractionUncertain,
                     $"表3行名“{row.RawLabel}”未能识别，按其编号推断为“{TemplateCatalog.Table3RowLabel(key)}”，请核对原表。",
                     Standard.Select(c => $"t3.{key}.{c}").ToList(), row.RawText);
             }

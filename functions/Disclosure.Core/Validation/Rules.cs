@@ -40,6 +40,9 @@ public static class RuleCatalog
     /// A broken identity that involves a doubtful reading is not an accusation: it may be the reading that is wrong.
     /// One EXTRACTION_UNCERTAIN per table names the doubtful cells of every such identity.
     /// </summary>
+    /// <summary>The words that mark a broken identity reported as doubtful rather than as an error (for scoring tools).</summary>
+    public const string DoubtfulIdentityMarker = "的勾稽关系不成立，但其中";
+
     private static IEnumerable<Finding> DoubtfulIdentities(ExtractedReport r)
     {
         var identities = RowTotals(r).Concat(ResultsTotals(r)).Concat(Balances(r)).Concat(Table4Totals());
@@ -49,7 +52,7 @@ public static class RuleCatalog
             var doubtful = table.SelectMany(b => b.Cells.Where(r.UncertainCells.Contains)).Distinct().OrderBy(CanonicalKeys.Order).ToList();
             var subjects = string.Join("、", table.Select(b => b.Identity.Subject).Distinct().Take(3)) + (table.Count() > 3 ? "等" : "");
             yield return Create(FindingCodes.ExtractionUncertain,
-                $"表{table.Key[1]}{subjects}的勾稽关系不成立，但其中 {doubtful.Count} 个单元格读数不确定（{string.Join("、", doubtful.Take(8))}{(doubtful.Count > 8 ? "…" : "")}），可能是读数有误而非填报差错，请先对照原件核对这些单元格。",
+                $"表{table.Key[1]}{subjects}{DoubtfulIdentityMarker} {doubtful.Count} 个单元格读数不确定（{string.Join("、", doubtful.Take(8))}{(doubtful.Count > 8 ? "…" : "")}），可能是读数有误而非填报差错，请先对照原件核对这些单元格。",
                 doubtful);
         }
     }

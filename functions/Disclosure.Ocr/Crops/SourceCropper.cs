@@ -45,6 +45,7 @@ public static class SourceCropper
         using var temp = new TempFolder(options.TempRoot);
         var pages = new Dictionary<int, (GrayImage? Image, double Scale, string? Error)>();
         string? pdf = null;
+        byte[]? bytes = null;
         var crops = new List<SourceCrop>();
         string? firstError = null;
         foreach (var (key, detail) in wanted)
@@ -53,7 +54,7 @@ public static class SourceCropper
             if (!pages.TryGetValue(page, out var raster))
             {
                 raster = format == "pdf"
-                    ? await PdfPageAsync(pdf ??= await WriteAsync(temp, "in.pdf", content, cancellationToken).ConfigureAwait(false), page, options, temp, cancellationToken).ConfigureAwait(false)
+                    ? await PdfPageAsync(bytes ??= content.ToArray(), pdf ??= await WriteAsync(temp, "in.pdf", bytes, cancellationToken).ConfigureAwait(false), page, options, temp, cancellationToken).ConfigureAwait(false)
                     : ImageRaster(content, options);
                 pages[page] = raster;
             }
@@ -70,16 +71,16 @@ public static class SourceCropper
         return new SourceCropOutcome(crops, crops.Count == 0 ? $"原件页面无法栅格化（{firstError}）" : null);
     }
 
-    private static async Task<string> WriteAsync(TempFolder temp, string name, ReadOnlyMemory<byte> content, CancellationToken ct)
+    private static async Task<string> WriteAsync(TempFolder temp, string name, byte[] content, CancellationToken ct)
     {
         var path = temp.File(name);
-        await File.WriteAllBytesAsync(path, content.ToArray(), ct).ConfigureAwait(false);
+        await File.WriteAllBytesAsync(path, content, ct).ConfigureAwait(false);
         return path;
     }
 
-    private static async Task<(GrayImage? Image, double Scale, string? Error)> PdfPageAsync(string pdf, int page, OcrOptions options, TempFolder temp, CancellationToken ct)
+    private static async Task<(GrayImage? Image, double Scale, string? Error)> PdfPageAsync(byte[] bytes, string pdf, int page, OcrOptions options, TempFolder temp, CancellationToken ct)
     {
-        var (image, error) = await Rasterizer.PageAsync(pdf, page, CropDpi, options, temp, ct).ConfigureAwait(false);
+        var (image, error) = await Rasterizer.PageAsync(bytes, pdf, page, CropDpi, options, temp, ct).ConfigureAwait(false);
         return (image, CropDpi / 72.0, error);
     }
 

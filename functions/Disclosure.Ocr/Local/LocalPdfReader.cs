@@ -2,7 +2,6 @@ using System.Globalization;
 using Disclosure.Core.Engine;
 using Disclosure.Core.Layout;
 using Disclosure.Ocr.Geometry;
-using Disclosure.Ocr.Raster;
 using Disclosure.Ocr.TextLayer;
 using Microsoft.Extensions.Logging;
 
@@ -97,11 +96,7 @@ public sealed partial class LocalPdfReader(OcrOptions options, ReadLimits limits
             }
         }
 
-        var (gray, rasterError) = pdf is not null
-            ? await Rasterizer.PageAsync(pdf, page.Page, (int)dpi, options, temp, ct).ConfigureAwait(false)
-            : Rasterizer.EmbeddedPageImage(bytes, page.Page, (int)dpi) is { } embedded
-                ? (embedded, null)
-                : ((GrayImage?)null, $"第 {page.Page} 页无文字层，且不是可在进程内解码的扫描图像（page {page.Page} has no text layer and no single embedded scan image this reader decodes without poppler）");
+        var (gray, rasterError) = await Rasterizer.PageAsync(bytes, pdf, page.Page, (int)dpi, options, temp, ct).ConfigureAwait(false);
         if (gray is null)
         {
             return (null, rasterError);

@@ -19,11 +19,18 @@ internal static class Rasterizer
     /// managed code (<see cref="EmbeddedPageImage"/>), which needs no outside program and so works in Azure; any other
     /// page is rendered by pdftoppm.
     /// </summary>
-    public static async Task<(GrayImage? Image, string? Error)> PageAsync(string pdf, int page, int dpi, OcrOptions options, TempFolder temp, CancellationToken ct)
+    /// <param name="bytes">The PDF as read (the embedded image is taken from it, with no second read).</param>
+    /// <param name="pdf">The same PDF written for pdftoppm; null where poppler is not installed (Azure).</param>
+    public static async Task<(GrayImage? Image, string? Error)> PageAsync(byte[] bytes, string? pdf, int page, int dpi, OcrOptions options, TempFolder temp, CancellationToken ct)
     {
-        if (EmbeddedPageImage(await File.ReadAllBytesAsync(pdf, ct).ConfigureAwait(false), page, dpi) is { } embedded)
+        if (EmbeddedPageImage(bytes, page, dpi) is { } embedded)
         {
             return (embedded, null);
+        }
+
+        if (pdf is null)
+        {
+            return (null, $"第 {page} 页无文字层，且不是可在进程内解码的扫描图像（page {page} has no text layer and no single embedded scan image this reader decodes without poppler）");
         }
 
         var prefix = temp.File($"p{page}");

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Disclosure.Ocr.Geometry;
+using Disclosure.Layout;
 using Disclosure.Ocr.Paddle;
 using Disclosure.Ocr.Raster;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Disclosure.Core.Engine;
 using Disclosure.Core.Layout;
-using Disclosure.Ocr.Geometry;
+using Disclosure.Layout;
 using Disclosure.Ocr.TextLayer;
 using Microsoft.Extensions.Logging;
 

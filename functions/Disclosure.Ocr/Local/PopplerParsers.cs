@@ -1,6 +1,6 @@
 using System.Globalization;
 using Disclosure.Core.Layout;
-using Disclosure.Ocr.Geometry;
+using Disclosure.Layout;
 
 namespace Disclosure.Ocr.Local;
 

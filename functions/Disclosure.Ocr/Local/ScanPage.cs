@@ -1,5 +1,5 @@
 using Disclosure.Core.Layout;
-using Disclosure.Ocr.Geometry;
+using Disclosure.Layout;
 using Disclosure.Ocr.Paddle;
 using Disclosure.Ocr.Raster;
 using Microsoft.ML.OnnxRuntime;

@@ -1,4 +1,4 @@
-using Disclosure.Ocr.Geometry;
+using Disclosure.Layout;
 using Disclosure.Ocr.Local;
 using Disclosure.Ocr.Raster;
 using static Disclosure.Ocr.Local.CellReader;

@@ -1,5 +1,5 @@
 using Disclosure.Core.Layout;
-using Disclosure.Ocr.Geometry;
+using Disclosure.Layout;
 
 namespace Disclosure.Ocr.TextLayer;
 

@@ -1,6 +1,6 @@
 using Disclosure.Core.Engine;
 using Disclosure.Core.Layout;
-using Disclosure.Ocr.Geometry;
+using Disclosure.Layout;
 
 namespace Disclosure.Ocr.TextLayer;
 

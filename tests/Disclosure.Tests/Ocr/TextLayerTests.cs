@@ -1,7 +1,7 @@
 using Disclosure.Core.Engine;
 using Disclosure.Core.Layout;
 using Disclosure.Corpus;
-using Disclosure.Ocr.Geometry;
+using Disclosure.Layout;
 using Disclosure.Ocr.Raster;
 using Disclosure.Ocr.TextLayer;
 using Disclosure.Tests.Support;
@@ -59,7 +59,7 @@ public sealed class TextLayerTests
         var (h, v) = Grid([0, 100, 150, 200], [0, 20, 40]);
         v.RemoveAll(s => s.Pos == 150 && s.From == 0); // header cell over the two value columns
 
-        var table = Assert.Single(RuleGrid.Build(h, v, new RuleGridOptions { Tolerance = 2 }));
+        var table = Assert.Single(GridBuilder.Build(h, v, new RuleGridOptions { Tolerance = 2 }));
 
         Assert.Equal(3, table.Xs.Count - 1);
         Assert.Contains(table.Cells, c => c is { Row: 0, Column: 1, ColumnSpan: 2 });
@@ -72,8 +72,8 @@ public sealed class TextLayerTests
         List<RuleSegment> h = [new(0, 0, 200), new(20, 0, 200), new(40, 0, 200)];
         List<RuleSegment> v = [new(100, 0, 40)];
 
-        Assert.Empty(RuleGrid.Build(h, v, new RuleGridOptions { Tolerance = 2 }));
-        var table = Assert.Single(RuleGrid.Build(h, v, new RuleGridOptions { Tolerance = 2, CloseOpenSides = true }));
+        Assert.Empty(GridBuilder.Build(h, v, new RuleGridOptions { Tolerance = 2 }));
+        var table = Assert.Single(GridBuilder.Build(h, v, new RuleGridOptions { Tolerance = 2, CloseOpenSides = true }));
         Assert.Equal([0.0, 100, 200], table.Xs);
         Assert.Equal(4, table.Cells.Count);
     }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Disclosure.Ocr.Geometry;
+namespace Disclosure.Layout;
 
 /// <summary>Character-level rules shared by the layout builder: what counts as a number, a heading, a page number.</summary>
 internal static partial class TextRules

@@ -1,6 +1,6 @@
 using Disclosure.Core.Layout;
 
-namespace Disclosure.Ocr.Geometry;
+namespace Disclosure.Layout;
 
 /// <summary>One word with its box in page units; confidence 0..1 when it was OCR'd.</summary>
 public sealed record PositionedWord(string Text, BoundingBox Box, double? Confidence = null);

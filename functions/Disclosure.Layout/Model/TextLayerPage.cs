@@ -1,7 +1,6 @@
 using Disclosure.Core.Layout;
-using Disclosure.Ocr.Raster;
 
-namespace Disclosure.Ocr.Geometry;
+namespace Disclosure.Layout;
 
 /// <summary>
 /// One letter of a PDF text layer, in page units with the origin at the top left. The box spans the em of the font

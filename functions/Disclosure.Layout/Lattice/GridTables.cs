@@ -1,6 +1,6 @@
 using Disclosure.Core.Layout;
 
-namespace Disclosure.Ocr.Geometry;
+namespace Disclosure.Layout;
 
 /// <summary>A ruled table read from one page: its column rules (page units) and its cells, text already read.</summary>
 public sealed record GridPart(int Page, IReadOnlyList<double> Xs, BoundingBox Box, IReadOnlyList<LayoutCell> Cells);

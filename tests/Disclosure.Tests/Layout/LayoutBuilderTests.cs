@@ -1,7 +1,7 @@
 using Disclosure.Core.Layout;
-using Disclosure.Ocr.Geometry;
+using Disclosure.Layout;
 
-namespace Disclosure.Tests.Ocr;
+namespace Disclosure.Tests.Layout;
 
 public sealed class LayoutBuilderTests
 {

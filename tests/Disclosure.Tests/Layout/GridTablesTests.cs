@@ -1,7 +1,7 @@
 using Disclosure.Core.Layout;
-using Disclosure.Ocr.Geometry;
+using Disclosure.Layout;
 
-namespace Disclosure.Tests.Ocr;
+namespace Disclosure.Tests.Layout;
 
 /// <summary>Ruled tables placed among paragraphs, and a table cut by a page break joined when its columns line up.</summary>
 public sealed class GridTablesTests

@@ -1,6 +1,6 @@
 using Disclosure.Core.Layout;
 
-namespace Disclosure.Ocr.Geometry;
+namespace Disclosure.Layout;
 
 /// <summary>Thresholds of the letters → words stage, in ems of the letters' font size.</summary>
 public sealed record GlyphWordOptions

@@ -1,7 +1,6 @@
 using Disclosure.Core.Layout;
-using Disclosure.Ocr.Raster;
 
-namespace Disclosure.Ocr.Geometry;
+namespace Disclosure.Layout;
 
 /// <summary>Thresholds of the lattice stage for text-layer pages, in points.</summary>
 public sealed record VectorTableOptions
@@ -39,7 +38,7 @@ public sealed record LatticePage(PageWords Words, IReadOnlyList<GridPart> Grids)
 
 /// <summary>
 /// Lattice before stream, for text-layer pages: the rules a PDF draws (lines, thin rectangles, one per cell edge or one
-/// per border) go through the same grid stage as a scan's raster rules (<see cref="RuleGrid"/>), and a cell's text is
+/// per border) go through the same grid stage as a scan's raster rules (<see cref="GridBuilder"/>), and a cell's text is
 /// every letter whose centre lies inside it, joined across wrapped lines. Letters outside ruled tables are left to the
 /// stream stage (<see cref="LayoutBuilder"/>). Pure.
 /// </summary>
@@ -49,7 +48,7 @@ public static class VectorTables
     {
         options ??= VectorTableOptions.Default;
         var gridOptions = new RuleGridOptions { Tolerance = options.RuleTolerance, CloseOpenSides = true };
-        var tables = RuleGrid.Build(page.Horizontal, page.Vertical, gridOptions)
+        var tables = GridBuilder.Build(page.Horizontal, page.Vertical, gridOptions)
             .Where(t => t.Xs.Count - 1 >= options.MinColumns && t.Ys.Count - 1 >= options.MinRows && t.Cells.Count >= 2)
             .ToList();
         var result = ReadTables(page, tables, options, words);

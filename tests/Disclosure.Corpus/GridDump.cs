@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using Disclosure.Core.Engine;
+using Disclosure.Layout;
 using Disclosure.Ocr.Local;
 using Disclosure.Ocr.Raster;
+using Disclosure.Ocr.TextLayer;
 
 namespace Disclosure.Corpus;
 
@@ -34,6 +37,39 @@ public static class GridDump
             foreach (var row in t.Cells.GroupBy(c => c.Row))
             {
                 Console.WriteLine("   " + string.Join(" ", row.Select(c => $"{c.Column}{(c.ColumnSpan > 1 ? "+" + (c.ColumnSpan - 1) : "")}{(c.RowSpan > 1 ? "v" + (c.RowSpan - 1) : "")}")));
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>The text-layer path on one page: the rules PdfPig found, the ruled tables, and the lattice's cells (`grid FILE --page N --vector`).</summary>
+    public static int Vector(string pdf, int page)
+    {
+        var layer = PdfPigTextLayer.Read(File.ReadAllBytes(pdf), new ReadLimits());
+        if (layer.Pages.ElementAtOrDefault(page - 1) is not { } p)
+        {
+            Console.WriteLine($"page {page}: no text layer ({layer.Failure})");
+            return 1;
+        }
+
+        Console.WriteLine($"page {page}: {p.Letters.Count} letters, {p.Horizontal.Count} horizontal and {p.Vertical.Count} vertical rules");
+        foreach (var t in GridBuilder.Build(p.Horizontal, p.Vertical, new RuleGridOptions { Tolerance = VectorTableOptions.Default.RuleTolerance, CloseOpenSides = true }))
+        {
+            Console.WriteLine($"RULED {t.Left:0},{t.Top:0}-{t.Right:0},{t.Bottom:0} xs=[{string.Join(",", t.Xs.Select(x => x.ToString("0")))}] ys=[{string.Join(",", t.Ys.Select(x => x.ToString("0")))}]");
+            foreach (var row in t.Cells.GroupBy(c => c.Row))
+            {
+                Console.WriteLine("   " + string.Join(" | ", row.Select(c => $"{c.Column}{(c.ColumnSpan > 1 ? "+" + (c.ColumnSpan - 1) : "")}{(c.RowSpan > 1 ? "v" + (c.RowSpan - 1) : "")}:"
+                    + VectorTables.CellText([.. p.Letters.Where(g => g.Box.CenterX >= t.Xs[c.Column] && g.Box.CenterX < t.Xs[c.Column + c.ColumnSpan] && g.Box.CenterY >= t.Ys[c.Row] && g.Box.CenterY < t.Ys[c.Row + c.RowSpan])], VectorTableOptions.Default, null).Replace("\u0001", "‖", StringComparison.Ordinal))));
+            }
+        }
+
+        foreach (var g in VectorTables.Read(p).Grids)
+        {
+            Console.WriteLine($"GRID xs=[{string.Join(",", g.Xs.Select(x => x.ToString("0")))}]");
+            foreach (var row in g.Cells.GroupBy(c => c.Row))
+            {
+                Console.WriteLine("   " + string.Join(" | ", row.Select(c => $"{c.Column}{(c.ColumnSpan > 1 ? "+" + (c.ColumnSpan - 1) : "")}:{c.Text}")));
             }
         }
 

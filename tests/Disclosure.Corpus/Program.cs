@@ -41,7 +41,8 @@ switch (command)
     case "dump":
         return await Dump.RunAsync(args[1]);
     case "grid":
-        return GridDump.Run(args[1], int.Parse(Opt("page", "1"), System.Globalization.CultureInfo.InvariantCulture));
+        return args.Contains("--vector") ? GridDump.Vector(args[1], int.Parse(Opt("page", "1"), System.Globalization.CultureInfo.InvariantCulture))
+            : GridDump.Run(args[1], int.Parse(Opt("page", "1"), System.Globalization.CultureInfo.InvariantCulture));
     case "bench":
         return await Bench.RunAsync(Opt("dir", Path.Combine(root, "tests", "corpus")), Engine());
     default:

@@ -23,6 +23,9 @@ public sealed record VectorTableOptions
     /// <summary>Letters whose centres are this many ems apart vertically are on different lines of a cell.</summary>
     public double LineSplit { get; init; } = 0.5;
 
+    /// <summary>How a grid with missing inner column rules is completed from the text before falling back to geometry.</summary>
+    public TextColumnOptions TextColumns { get; init; } = TextColumnOptions.Default;
+
     public static VectorTableOptions Default { get; } = new();
 }
 
@@ -44,7 +47,8 @@ public sealed record LatticePage(PageWords Words, IReadOnlyList<GridPart> Grids)
 /// </summary>
 public static class VectorTables
 {
-    public static LatticePage Read(TextLayerPage page, VectorTableOptions? options = null, GlyphWordOptions? words = null)
+    /// <param name="continued">The column rules of the previous page's last ruled table, for a table that a page break cut (see <see cref="TextColumns"/>).</param>
+    public static LatticePage Read(TextLayerPage page, VectorTableOptions? options = null, GlyphWordOptions? words = null, IReadOnlyList<double>? continued = null)
     {
         options ??= VectorTableOptions.Default;
         var gridOptions = new RuleGridOptions { Tolerance = options.RuleTolerance, CloseOpenSides = true };
@@ -55,14 +59,24 @@ public static class VectorTables
 
         // A grid with a cell holding two separate numbers on one line is missing a rule (borders left out): its cells
         // would glue values of several columns together. Such tables are read from geometry instead (stream).
-        var broken = result.Grids.Select((g, i) => (g, i)).Where(x => x.g.Cells.Any(c => c.Text.Contains(MergedValues, StringComparison.Ordinal))).Select(x => x.i).ToHashSet();
+        var broken = Broken(result);
         if (broken.Count == 0)
         {
             return result.Strip();
         }
 
-        return ReadTables(page, [.. tables.Where((_, i) => !broken.Contains(i))], options, words).Strip();
+        // First try to complete the grid from the text: column boundaries in the white stripes between the values.
+        var completed = tables.Select((t, i) => broken.Contains(i) && TextColumns.Split(t, page.Letters, Merged(result.Grids[i]), options.TextColumns, i == 0 ? continued : null) is { } split ? split : t).ToList();
+        result = ReadTables(page, completed, options, words);
+        broken = Broken(result);
+        return broken.Count == 0 ? result.Strip() : ReadTables(page, [.. completed.Where((_, i) => !broken.Contains(i))], options, words).Strip();
     }
+
+    private static HashSet<int> Broken(LatticePage read) => [.. read.Grids.Select((g, i) => (g, i)).Where(x => Merged(x.g).Count > 0).Select(x => x.i)];
+
+    /// <summary>Indexes of the cells (in the ruled table's order) holding values of several columns.</summary>
+    private static List<int> Merged(GridPart grid) =>
+        [.. grid.Cells.Select((c, k) => (c, k)).Where(x => x.c.Text.Contains(MergedValues, StringComparison.Ordinal)).Select(x => x.k)];
 
     /// <summary>Marks, inside cell text, two numbers on one line with a wide gap between them (see <see cref="VectorTableOptions.ValueGap"/>).</summary>
     private const string MergedValues = "\u0001";

@@ -15,12 +15,17 @@ public static class TextLayerPages
     public static IReadOnlyList<LatticePage> Lattice(PdfTextLayer layer)
     {
         var lattice = !layer.Producer.StartsWith("Skia/PDF", StringComparison.OrdinalIgnoreCase);
-        return
-        [
-            .. layer.Pages.Select((p, i) => p is null ? new LatticePage(new PageWords(i + 1, 595, 842, []), [])
-                : lattice ? VectorTables.Read(p)
-                : new LatticePage(new PageWords(p.Page, p.Width, p.Height, GlyphWords.Build(p.Letters)), [])),
-        ];
+        var pages = new List<LatticePage>();
+        for (var i = 0; i < layer.Pages.Count; i++)
+        {
+            // A table cut by the page break continues with the previous page's columns (where its own rules are missing).
+            var continued = pages.Count > 0 && pages[^1].Grids.Count > 0 ? pages[^1].Grids[^1].Xs : null;
+            pages.Add(layer.Pages[i] is not { } p ? new LatticePage(new PageWords(i + 1, 595, 842, []), [])
+                : lattice ? VectorTables.Read(p, continued: continued)
+                : new LatticePage(new PageWords(p.Page, p.Width, p.Height, GlyphWords.Build(p.Letters)), []));
+        }
+
+        return pages;
     }
 
     /// <summary>Pages (1-based) with fewer than <paramref name="minChars"/> letters, or none parsed: scans to be OCR'd.</summary>

@@ -1,0 +1,273 @@
+namespace Disclosure.Layout;
+
+/// <summary>Thresholds of the text-columns stage, in ems of the letters' font size.</summary>
+public sealed record TextColumnOptions
+{
+    /// <summary>A boundary lies in a white stripe at least this wide through every value line of the band: a narrower gap is a word space, not a cell border.</summary>
+    public double MinGap { get; init; } = 0.3;
+
+    /// <summary>A header letter closer than this to a boundary keeps the header cell whole there (it spans both columns).</summary>
+    public double HeaderClearance { get; init; } = 0.1;
+
+    /// <summary>A table continued from the previous page has its column rules within this many points of that page's (same page layout).</summary>
+    public double ContinuedTolerance { get; init; } = 2.0;
+
+    public static TextColumnOptions Default { get; } = new();
+}
+
+/// <summary>
+/// Stage "grid (rules, completed from text)": a ruled table whose inner column rules are missing (borders left out
+/// between value columns) has cells holding several values on one line. The rows of such a cell, and the cells above
+/// and below with the same extent (its header, the other rows of its section), form a band; the band's values give
+/// its columns (a value never straddles two columns) and a boundary is placed in the white stripe between two value
+/// columns, clear of every value line. Header cells are cut only where the boundary is clear of their letters, else
+/// they span. Only where every value of the band lands in one column is the table changed; otherwise null (the caller
+/// falls back to geometry, whose doubtful readings are flagged). Pure.
+/// </summary>
+public static class TextColumns
+{
+    /// <param name="continued">The column rules of the previous page's last table: a band without a header of its own
+    /// (the table continues after a page break) takes its columns from there, where its values fit them.</param>
+    internal static RuledTable? Split(RuledTable table, IReadOnlyList<Glyph> letters, IReadOnlyCollection<int> mergedCells, TextColumnOptions options, IReadOnlyList<double>? continued = null)
+    {
+        var boundaries = new List<double>();
+        var bandCells = new HashSet<int>();
+        foreach (var k in mergedCells)
+        {
+            if (bandCells.Contains(k))
+            {
+                continue;
+            }
+
+            var band = Band(table, k);
+            var found = Boundaries(table, band, letters, options) ?? Continued(table, band, letters, options, continued);
+            if (found is null)
+            {
+                return null;
+            }
+
+            bandCells.UnionWith(band);
+            boundaries.AddRange(found);
+        }
+
+        if (boundaries.Count == 0)
+        {
+            return null;
+        }
+
+        // New column rules at the boundaries; every cell keeps its extent, band cells are cut where they are clear.
+        var xs = table.Xs.Concat(boundaries).Order().ToList();
+        int Index(double x) => xs.FindIndex(v => Math.Abs(v - x) < 1e-6);
+        var cells = new List<RuledCell>();
+        for (var k = 0; k < table.Cells.Count; k++)
+        {
+            var c = table.Cells[k];
+            var from = Index(table.Xs[c.Column]);
+            var to = Index(table.Xs[c.Column + c.ColumnSpan]);
+            var cuts = new List<int> { from };
+            if (bandCells.Contains(k))
+            {
+                var inside = Letters(table, c, letters);
+                var values = IsValueCell(inside);
+                foreach (var b in boundaries.Where(b => b > xs[from] && b < xs[to]).Order())
+                {
+                    if (values || inside.All(g => g.Box.Right <= b - options.HeaderClearance * g.Size || g.Box.Left >= b + options.HeaderClearance * g.Size))
+                    {
+                        cuts.Add(Index(b));
+                    }
+                }
+            }
+
+            cuts.Add(to);
+            for (var i = 0; i + 1 < cuts.Count; i++)
+            {
+                cells.Add(new RuledCell(c.Row, cuts[i], c.RowSpan, cuts[i + 1] - cuts[i],
+                    (int)Math.Round(xs[cuts[i]]), c.Top, (int)Math.Round(xs[cuts[i + 1]]), c.Bottom));
+            }
+        }
+
+        cells.Sort((a, b) => a.Row != b.Row ? a.Row.CompareTo(b.Row) : a.Column.CompareTo(b.Column));
+        return new RuledTable(xs, table.Ys, cells);
+    }
+
+    /// <summary>The cell and the cells above and below it with exactly its column extent (its header, its section's other rows).</summary>
+    private static List<int> Band(RuledTable table, int k)
+    {
+        var c = table.Cells[k];
+        var band = new List<int> { k };
+        int? At(int row) => table.Cells.Select((x, i) => (x, i))
+            .Where(t => t.x.Row <= row && row < t.x.Row + t.x.RowSpan && t.x.Column <= c.Column && c.Column < t.x.Column + t.x.ColumnSpan)
+            .Select(t => (int?)t.i).FirstOrDefault();
+        bool Same(int i) => table.Cells[i].Column == c.Column && table.Cells[i].ColumnSpan == c.ColumnSpan;
+        for (var r = c.Row - 1; r >= 0;)
+        {
+            if (At(r) is not { } i || !Same(i))
+            {
+                break;
+            }
+
+            band.Add(i);
+            r = table.Cells[i].Row - 1;
+        }
+
+        for (var r = c.Row + c.RowSpan; r < table.Ys.Count - 1;)
+        {
+            if (At(r) is not { } i || !Same(i))
+            {
+                break;
+            }
+
+            band.Add(i);
+            r = table.Cells[i].Row + table.Cells[i].RowSpan;
+        }
+
+        return band;
+    }
+
+    /// <summary>One boundary between each two value columns of the band, or null when the values do not fall into clear columns.</summary>
+    private static List<double>? Boundaries(RuledTable table, List<int> band, IReadOnlyList<Glyph> letters, TextColumnOptions options)
+    {
+        var valueLetters = new List<Glyph>();
+        var valueWords = new List<PositionedWord>();
+        var headers = new List<List<Glyph>>();
+        foreach (var k in band)
+        {
+            var inside = Letters(table, table.Cells[k], letters);
+            if (!IsValueCell(inside))
+            {
+                headers.Add(inside);
+                continue;
+            }
+
+            valueLetters.AddRange(inside);
+            valueWords.AddRange(Lines(inside).SelectMany(l => GlyphWords.Build(l)).Where(w => TextRules.IsValue(w.Text)));
+        }
+
+        if (valueWords.Count < 2)
+        {
+            return null;
+        }
+
+        // Value columns: the union of the values' extents.
+        var columns = new List<(double Left, double Right)>();
+        foreach (var w in valueWords.OrderBy(w => w.Box.Left))
+        {
+            if (columns.Count > 0 && w.Box.Left <= columns[^1].Right)
+            {
+                columns[^1] = (columns[^1].Left, Math.Max(columns[^1].Right, w.Box.Right));
+            }
+            else
+            {
+                columns.Add((w.Box.Left, w.Box.Right));
+            }
+        }
+
+        if (columns.Count < 2)
+        {
+            return null;
+        }
+
+        // White stripes through every letter of the value rows (labels inside the band included).
+        var em = valueLetters.Select(g => g.Size).Order().ElementAt(valueLetters.Count / 2);
+        var ink = Ink(valueLetters, 0);
+
+        // The header says how many columns there are: one of its rows shows exactly one text block over each value
+        // column, and no header text stands over no value (a column blank in every row would be lost, shifting nothing
+        // but leaving its header glued to a neighbour). Without such a header the columns are not certain.
+        bool Over(double left, double right, (double Left, double Right) column) => Math.Min(right, column.Right) - Math.Max(left, column.Left) > 0;
+        var groups = headers.Select(h => Ink(h, options.MinGap * em)).ToList();
+        if (groups.SelectMany(g => g).Any(g => !columns.Any(c => Over(g.Left, g.Right, c)))
+            || !groups.Any(g => g.Count == columns.Count && g.Select((x, i) => columns.Count(c => Over(x.Left, x.Right, c)) == 1 && Over(x.Left, x.Right, columns[i])).All(ok => ok)))
+        {
+            return null;
+        }
+
+        var result = new List<double>();
+        for (var i = 0; i + 1 < columns.Count; i++)
+        {
+            var (from, to) = (columns[i].Right, columns[i + 1].Left);
+            var gaps = ink.Zip(ink.Skip(1), (a, b) => (Left: a.Right, Right: b.Left))
+                .Where(g => g.Left >= from - 1e-6 && g.Right <= to + 1e-6 && g.Right - g.Left >= options.MinGap * em).ToList();
+            if (gaps.Count == 0)
+            {
+                return null;
+            }
+
+            var widest = gaps.MaxBy(g => g.Right - g.Left);
+            result.Add((widest.Left + widest.Right) / 2);
+        }
+
+        return result;
+    }
+
+    /// <summary>The x extents of the letters, letters closer than <paramref name="join"/> merged into one block.</summary>
+    private static List<(double Left, double Right)> Ink(IEnumerable<Glyph> letters, double join)
+    {
+        var ink = new List<(double Left, double Right)>();
+        foreach (var g in letters.OrderBy(g => g.Box.Left))
+        {
+            if (ink.Count > 0 && g.Box.Left <= ink[^1].Right + join)
+            {
+                ink[^1] = (ink[^1].Left, Math.Max(ink[^1].Right, g.Box.Right));
+            }
+            else
+            {
+                ink.Add((g.Box.Left, g.Box.Right));
+            }
+        }
+
+        return ink;
+    }
+
+    /// <summary>
+    /// The previous page's column rules inside the band's extent, when the band has no header of its own (a table
+    /// continued after a page break) and no value letter straddles one of them.
+    /// </summary>
+    private static List<double>? Continued(RuledTable table, List<int> band, IReadOnlyList<Glyph> letters, TextColumnOptions options, IReadOnlyList<double>? continued)
+    {
+        var c = table.Cells[band[0]];
+        var (left, right) = (table.Xs[c.Column], table.Xs[c.Column + c.ColumnSpan]);
+        var tol = options.ContinuedTolerance;
+        if (continued is null || !continued.Any(x => Math.Abs(x - left) <= tol) || !continued.Any(x => Math.Abs(x - right) <= tol))
+        {
+            return null;
+        }
+
+        var inside = band.Select(k => Letters(table, table.Cells[k], letters)).ToList();
+        if (inside.Any(l => !IsValueCell(l)))
+        {
+            return null;
+        }
+
+        var bounds = continued.Where(x => x > left + tol && x < right - tol).ToList();
+        return bounds.Count > 0 && inside.SelectMany(l => l).All(g => bounds.All(b => g.Box.Right <= b || g.Box.Left >= b)) ? bounds : null;
+    }
+
+    private static bool IsValueCell(IReadOnlyList<Glyph> inside) =>
+        Lines(inside).SelectMany(l => GlyphWords.Build(l)).Any(w => TextRules.IsValue(w.Text));
+
+    private static List<Glyph> Letters(RuledTable table, RuledCell c, IReadOnlyList<Glyph> letters)
+    {
+        var (left, right, top, bottom) = (table.Xs[c.Column], table.Xs[c.Column + c.ColumnSpan], table.Ys[c.Row], table.Ys[c.Row + c.RowSpan]);
+        return [.. letters.Where(g => g.Box.CenterX >= left && g.Box.CenterX < right && g.Box.CenterY >= top && g.Box.CenterY < bottom)];
+    }
+
+    /// <summary>Letters grouped into lines (half an em apart vertically), each left to right.</summary>
+    private static List<List<Glyph>> Lines(IReadOnlyList<Glyph> letters)
+    {
+        var lines = new List<List<Glyph>>();
+        double center = 0;
+        foreach (var g in letters.OrderBy(g => g.Box.CenterY))
+        {
+            if (lines.Count == 0 || g.Box.CenterY - center > 0.5 * Math.Max(1e-3, g.Size))
+            {
+                lines.Add([]);
+            }
+
+            lines[^1].Add(g);
+            center = lines[^1].Average(x => x.Box.CenterY);
+        }
+
+        return [.. lines.Select(l => l.OrderBy(g => g.Box.Left).ToList())];
+    }
+}

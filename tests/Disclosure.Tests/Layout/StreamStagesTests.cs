@@ -102,15 +102,15 @@ public sealed class StreamStagesTests
     public void Grid_stage_takes_columns_from_value_extents_and_a_blank_column_from_its_header()
     {
         var page = Lines(1,
-            Row(120, (60, "信息内容"), (280, "制发"), (340, "废止"), (400, "有效")),
-            Row(135, (60, "规章"), (285, "5"), (405, "9")),
-            Row(150, (60, "规范性文件"), (285, "7"), (405, "1")));
+            Row(120, (60, "信息内容"), (280, "制发"), (320, "废止"), (360, "有效"), (400, "总计")),
+            Row(135, (60, "规章"), (285, "5"), (365, "9"), (405, "14")),
+            Row(150, (60, "规范性文件"), (285, "7"), (365, "1"), (405, "8")));
         var region = Assert.Single(RegionStage.Find(page, RegionOptions.Default).Tables);
 
         var grid = GeometryGridStage.Build(region, GeometryGridOptions.Default)!;
 
-        Assert.Equal(3, grid.ValueColumns.Count); // 废止 has no value in any row: its header gives the column
-        Assert.Equal(340, grid.ValueColumns[1].Left, 3);
+        Assert.Equal(4, grid.ValueColumns.Count); // 废止 has no value in any row: its header gives the column
+        Assert.Equal(320, grid.ValueColumns[1].Left, 3);
         Assert.Single(grid.LabelStarts);
     }
 
@@ -118,15 +118,15 @@ public sealed class StreamStagesTests
     public void Cells_stage_places_values_by_geometry_joins_wrapped_labels_and_keeps_blanks_empty()
     {
         var page = Lines(1,
-            Row(120, (60, "信息内容"), (280, "制发"), (340, "废止"), (400, "有效")),
-            Row(135, (60, "规范性"), (285, "7"), (405, "1")),
+            Row(120, (60, "信息内容"), (280, "制发"), (320, "废止"), (360, "有效"), (400, "总计")),
+            Row(135, (60, "规范性"), (285, "7"), (365, "1"), (405, "8")),
             Row(146, (60, "文件")));
         var region = Assert.Single(RegionStage.Find(page, RegionOptions.Default).Tables);
 
         var table = GeometryCellStage.Build(GeometryGridStage.Build(region, GeometryGridOptions.Default)!, GeometryCellOptions.Default)!;
 
         var row = table.Cells.Where(c => c.Row == 1).OrderBy(c => c.Column).Select(c => c.Text).ToList();
-        Assert.Equal(["规范性文件", "7", "", "1"], row);
+        Assert.Equal(["规范性文件", "7", "", "1", "8"], row);
         Assert.All(table.Cells.Where(c => c.Row == 0), c => Assert.True(c.IsHeader));
     }
 }

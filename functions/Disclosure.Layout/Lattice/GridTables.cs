@@ -95,7 +95,8 @@ public static class GridTables
                 }
             }
 
-            tail = [.. tail.Where(c => c.Row > rows).Select(c => c with { Row = c.Row - 1 })];
+            // A blank cell that spans down from the cut row (an outer label column continuing) keeps the rows below it.
+            tail = [.. tail.Where(c => c.Row > rows || c.RowSpan > 1).Select(c => c.Row > rows ? c with { Row = c.Row - 1 } : c with { RowSpan = c.RowSpan - 1 })];
         }
 
         var cells = head.Concat(tail).OrderBy(c => c.Row).ThenBy(c => c.Column).ToList();
@@ -104,14 +105,15 @@ public static class GridTables
 
     /// <summary>
     /// The first row of the second part when it is the rest of the first part's last row, cut by the page break: it holds
-    /// only wrapped label text (no value, no repeated header), one row high, under a last row that has values.
+    /// only wrapped label text (no value, no repeated header), one row high (a blank cell may span down: an outer label
+    /// column continuing), under a last row that has values.
     /// </summary>
     private static List<LayoutCell>? SplitRow(List<LayoutCell> head, List<LayoutCell> tail, int rows)
     {
         var opening = tail.Where(c => c.Row == rows).ToList();
         var last = head.Where(c => c.Row + c.RowSpan == rows).ToList();
         var headers = head.Where(c => c.IsHeader && c.Text.Length > 0).Select(c => c.Text).ToHashSet(StringComparer.Ordinal);
-        if (opening.Count == 0 || opening.Any(c => c.RowSpan != 1 || TextRules.IsValue(c.Text) || headers.Contains(c.Text))
+        if (opening.Count == 0 || opening.Any(c => (c.RowSpan != 1 && c.Text.Length > 0) || TextRules.IsValue(c.Text) || headers.Contains(c.Text))
             || !opening.Any(c => c.Text.Length > 0) || !last.Any(c => c.Column > 0 && TextRules.IsValue(c.Text))
             || opening.Any(c => TextRules.StartsItem(c.Text)))
         {

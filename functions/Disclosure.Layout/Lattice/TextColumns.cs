@@ -9,7 +9,7 @@ public sealed record TextColumnOptions
     /// <summary>A header letter closer than this to a boundary keeps the header cell whole there (it spans both columns).</summary>
     public double HeaderClearance { get; init; } = 0.1;
 
-    /// <summary>A table continued from the previous page has its column rules within this many points of that page's (same page layout).</summary>
+    /// <summary>Column positions within this many points are one rule: a table continued from the previous page (same page layout), or two sections of one table.</summary>
     public double ContinuedTolerance { get; init; } = 2.0;
 
     public static TextColumnOptions Default { get; } = new();
@@ -30,11 +30,12 @@ public static class TextColumns
     /// (the table continues after a page break) takes its columns from there, where its values fit them.</param>
     internal static RuledTable? Split(RuledTable table, IReadOnlyList<Glyph> letters, IReadOnlyCollection<int> mergedCells, TextColumnOptions options, IReadOnlyList<double>? continued = null)
     {
+        // Each band has its own columns (sections of one table differ: three value columns in one, two in the next).
         var boundaries = new List<double>();
-        var bandCells = new HashSet<int>();
+        var bandCells = new Dictionary<int, List<double>>();
         foreach (var k in mergedCells)
         {
-            if (bandCells.Contains(k))
+            if (bandCells.ContainsKey(k))
             {
                 continue;
             }
@@ -46,8 +47,17 @@ public static class TextColumns
                 return null;
             }
 
-            bandCells.UnionWith(band);
-            boundaries.AddRange(found);
+            // Boundaries of different bands a hair apart are one column rule (the template's columns line up): snapped
+            // to the one already found where no letter of this band is in the way.
+            var bandLetters = band.SelectMany(i => Letters(table, table.Cells[i], letters)).ToList();
+            found = [.. found.Select(b => boundaries.FirstOrDefault(x => Math.Abs(x - b) <= options.ContinuedTolerance
+                && bandLetters.All(g => g.Box.Right <= x || g.Box.Left >= x), b))];
+            foreach (var cell in band)
+            {
+                bandCells[cell] = found;
+            }
+
+            boundaries.AddRange(found.Where(b => !boundaries.Any(x => Math.Abs(x - b) < 1e-6)));
         }
 
         if (boundaries.Count == 0)
@@ -65,11 +75,11 @@ public static class TextColumns
             var from = Index(table.Xs[c.Column]);
             var to = Index(table.Xs[c.Column + c.ColumnSpan]);
             var cuts = new List<int> { from };
-            if (bandCells.Contains(k))
+            if (bandCells.TryGetValue(k, out var own))
             {
                 var inside = Letters(table, c, letters);
                 var values = IsValueCell(inside);
-                foreach (var b in boundaries.Where(b => b > xs[from] && b < xs[to]).Order())
+                foreach (var b in own.Where(b => b > xs[from] && b < xs[to]).Order())
                 {
                     if (values || inside.All(g => g.Box.Right <= b - options.HeaderClearance * g.Size || g.Box.Left >= b + options.HeaderClearance * g.Size))
                     {
@@ -167,34 +177,51 @@ public static class TextColumns
             return null;
         }
 
-        // White stripes through every letter of the value rows (labels inside the band included).
+        // A boundary lies in a white stripe between two value columns: clear of the header letters too where it can be
+        // (headers may be left-aligned while values are centred), else clear of the values only (a header spanning both).
         var em = valueLetters.Select(g => g.Size).Order().ElementAt(valueLetters.Count / 2);
-        var ink = Ink(valueLetters, 0);
-
-        // The header says how many columns there are: one of its rows shows exactly one text block over each value
-        // column, and no header text stands over no value (a column blank in every row would be lost, shifting nothing
-        // but leaving its header glued to a neighbour). Without such a header the columns are not certain.
-        bool Over(double left, double right, (double Left, double Right) column) => Math.Min(right, column.Right) - Math.Max(left, column.Left) > 0;
-        var groups = headers.Select(h => Ink(h, options.MinGap * em)).ToList();
-        if (groups.SelectMany(g => g).Any(g => !columns.Any(c => Over(g.Left, g.Right, c)))
-            || !groups.Any(g => g.Count == columns.Count && g.Select((x, i) => columns.Count(c => Over(x.Left, x.Right, c)) == 1 && Over(x.Left, x.Right, columns[i])).All(ok => ok)))
+        var valueInk = Ink(valueLetters, 0);
+        var allInk = Ink(valueLetters.Concat(headers.SelectMany(h => h)), 0);
+        double? Stripe(List<(double Left, double Right)> ink, double from, double to)
         {
-            return null;
+            var gaps = ink.Zip(ink.Skip(1), (a, b) => (Left: a.Right, Right: b.Left))
+                .Where(g => g.Left >= from - 1e-6 && g.Right <= to + 1e-6 && g.Right - g.Left >= options.MinGap * em).ToList();
+            return gaps.Count == 0 ? null : gaps.Select(g => (g.Left + g.Right) / 2).ElementAt(gaps.FindIndex(g => g.Right - g.Left == gaps.Max(x => x.Right - x.Left)));
         }
 
         var result = new List<double>();
         for (var i = 0; i + 1 < columns.Count; i++)
         {
-            var (from, to) = (columns[i].Right, columns[i + 1].Left);
-            var gaps = ink.Zip(ink.Skip(1), (a, b) => (Left: a.Right, Right: b.Left))
-                .Where(g => g.Left >= from - 1e-6 && g.Right <= to + 1e-6 && g.Right - g.Left >= options.MinGap * em).ToList();
-            if (gaps.Count == 0)
+            if ((Stripe(allInk, columns[i].Right, columns[i + 1].Left) ?? Stripe(valueInk, columns[i].Right, columns[i + 1].Left)) is not { } b)
             {
                 return null;
             }
 
-            var widest = gaps.MaxBy(g => g.Right - g.Left);
-            result.Add((widest.Left + widest.Right) / 2);
+            result.Add(b);
+        }
+
+        // The header confirms the columns: one header cell shows exactly one text block inside each column, and no
+        // header cell has two blocks inside one column (a column blank in every row, whose values cannot be told
+        // apart from its neighbour's). A block across a boundary is a header spanning columns. Without a confirming
+        // header the columns are not certain.
+        var edges = new List<double> { double.NegativeInfinity };
+        edges.AddRange(result);
+        edges.Add(double.PositiveInfinity);
+        var confirmed = false;
+        foreach (var blocks in headers.Select(h => Ink(h, options.MinGap * em)))
+        {
+            var per = Enumerable.Range(0, columns.Count).Select(c => blocks.Count(x => x.Left >= edges[c] && x.Right <= edges[c + 1])).ToList();
+            if (per.Any(n => n > 1))
+            {
+                return null;
+            }
+
+            confirmed |= per.All(n => n == 1) && blocks.Count == columns.Count;
+        }
+
+        if (!confirmed)
+        {
+            return null;
         }
 
         return result;

@@ -85,18 +85,32 @@ public static class GridTables
         var tail = Remap(second, shifted, rows).ToList();
         if (SplitRow(head, tail, rows) is { } continued)
         {
-            // The row the page break cut: its text on the new page is appended to its cells on the old one.
-            foreach (var part in continued.Where(c => c.Text.Length > 0))
+            // The row the page break cut: its text on the new page is appended to its cells on the old one. A cell that
+            // spans down from the cut row (a section label over its sub-rows, an outer label column) is the same cell
+            // as the one above the break: that one grows over the rows below instead.
+            var grown = new HashSet<LayoutCell>();
+            foreach (var part in continued)
             {
                 var i = head.FindIndex(c => c.Row + c.RowSpan == rows && c.Column <= part.Column && part.Column < c.Column + c.ColumnSpan);
-                if (i >= 0)
+                if (i < 0)
                 {
-                    head[i] = head[i] with { Text = TextRules.Join(head[i].Text, part.Text), Box = head[i].Box is { } b && part.Box is { } pb && head[i].Page == part.Page ? b.Union(pb) : head[i].Box };
+                    continue;
                 }
+
+                var text = part.Text.Length > 0 ? TextRules.Join(head[i].Text, part.Text) : head[i].Text;
+                var box = head[i].Box is { } b && part.Box is { } pb && head[i].Page == part.Page ? b.Union(pb) : head[i].Box;
+                var span = part.RowSpan > 1 && head[i].Column == part.Column && head[i].ColumnSpan == part.ColumnSpan ? head[i].RowSpan + part.RowSpan - 1 : head[i].RowSpan;
+                if (span != head[i].RowSpan)
+                {
+                    grown.Add(part);
+                }
+
+                head[i] = head[i] with { Text = text, Box = box, RowSpan = span };
             }
 
-            // A blank cell that spans down from the cut row (an outer label column continuing) keeps the rows below it.
-            tail = [.. tail.Where(c => c.Row > rows || c.RowSpan > 1).Select(c => c.Row > rows ? c with { Row = c.Row - 1 } : c with { RowSpan = c.RowSpan - 1 })];
+            // Other cells spanning down from the cut row keep the rows below it.
+            tail = [.. tail.Where(c => c.Row > rows || (c.RowSpan > 1 && !grown.Contains(c)))
+                .Select(c => c.Row > rows ? c with { Row = c.Row - 1 } : c with { RowSpan = c.RowSpan - 1 })];
         }
 
         var cells = head.Concat(tail).OrderBy(c => c.Row).ThenBy(c => c.Column).ToList();
@@ -105,15 +119,15 @@ public static class GridTables
 
     /// <summary>
     /// The first row of the second part when it is the rest of the first part's last row, cut by the page break: it holds
-    /// only wrapped label text (no value, no repeated header), one row high (a blank cell may span down: an outer label
-    /// column continuing), under a last row that has values.
+    /// only wrapped label text (no value, no repeated header; a label cell may span down over its sub-rows), under a
+    /// last row that has values.
     /// </summary>
     private static List<LayoutCell>? SplitRow(List<LayoutCell> head, List<LayoutCell> tail, int rows)
     {
         var opening = tail.Where(c => c.Row == rows).ToList();
         var last = head.Where(c => c.Row + c.RowSpan == rows).ToList();
         var headers = head.Where(c => c.IsHeader && c.Text.Length > 0).Select(c => c.Text).ToHashSet(StringComparer.Ordinal);
-        if (opening.Count == 0 || opening.Any(c => (c.RowSpan != 1 && c.Text.Length > 0) || TextRules.IsValue(c.Text) || headers.Contains(c.Text))
+        if (opening.Count == 0 || opening.Any(c => TextRules.IsValue(c.Text) || headers.Contains(c.Text))
             || !opening.Any(c => c.Text.Length > 0) || !last.Any(c => c.Column > 0 && TextRules.IsValue(c.Text))
             || opening.Any(c => TextRules.StartsItem(c.Text)))
         {

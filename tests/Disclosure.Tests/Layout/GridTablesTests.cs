@@ -49,4 +49,29 @@ public sealed class GridTablesTests
 
         Assert.Equal(3, merged.Count);
     }
+
+    [Fact]
+    public void A_section_label_cut_by_the_page_break_spans_its_sub_rows_on_the_next_page_as_one_cell()
+    {
+        // Page 1 ends with the first sub-row of （六）, whose label wrapped: "（" above the break, "六）其他处理" below,
+        // where the label cell spans its three sub-rows.
+        double[] xs = [50, 100, 250, 300];
+        var first = Part(1, 600, xs, ["信息内容", "", "总计"], ["（", "1.申请人无正", "7"]);
+        LayoutCell[] cells =
+        [
+            new(0, 0, "六）其他处理", RowSpan: 3, Page: 2), new(0, 1, "当理由逾期不补正", Page: 2), new(0, 2, "", Page: 2),
+            new(1, 1, "2.逾期未缴费", Page: 2), new(1, 2, "0", Page: 2),
+            new(2, 1, "3.其他", Page: 2), new(2, 2, "8", Page: 2),
+        ];
+        var second = new GridPart(2, xs, new BoundingBox(50, 80, 300, 140), cells);
+
+        var table = Assert.IsType<LayoutTable>(Assert.Single(GridTables.Merge([], [first, second])));
+
+        Assert.Equal(4, table.RowCount);
+        var label = Assert.Single(table.Cells, c => c.Column == 0 && c.Row == 1);
+        Assert.Equal(("（六）其他处理", 3), (label.Text, label.RowSpan));
+        Assert.Contains(table.Cells, c => c is { Row: 1, Column: 1, Text: "1.申请人无正当理由逾期不补正" });
+        Assert.Contains(table.Cells, c => c is { Row: 3, Column: 1, Text: "3.其他" });
+        Assert.DoesNotContain(table.Cells, c => c.Text == "六）其他处理");
+    }
 }

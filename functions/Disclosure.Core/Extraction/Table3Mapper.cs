@@ -26,7 +26,7 @@ internal static partial class Table3Mapper
         // OCR sometimes merges the labels of consecutive rows into one cell and leaves the rows below with figures only:
         // the labels named after the first wait here for those unlabelled rows.
         var waiting = new Queue<string>();
-        foreach (var row in rows)
+        foreach (var row in JoinSplitLabels(rows))
         {
             if (!row.HasNumbers)
             {
@@ -95,6 +95,20 @@ internal static partial class Table3Mapper
 
                 state.Add(FindingCodes.TemplateDeviation, $"表3出现无法识别的行“{row.RawLabel}”，统一格式中没有该行，其数据未计入。", [], row.RawText);
                 continue;
+            }
+
+            // A row without any figure under a key already read is the rest of that row's label (cut by a page break or
+            // wrapped into a grid row of its own), not a second, blank reading of it; and a blank reading read first gives
+            // way to the row with the figures.
+            var earlier = data.FindIndex(d => d.Key == key);
+            if (earlier >= 0 && !HasValues(row))
+            {
+                continue;
+            }
+
+            if (earlier >= 0 && !HasValues(data[earlier].Row))
+            {
+                data.RemoveAt(earlier);
             }
 
             data.Add(new DataRow(key, row));
@@ -174,6 +188,85 @@ internal static partial class Table3Mapper
 
         return new TableReading(3, template, Present: true, Complete: missing.Count == 0) { ExtraRows = extras };
     }
+
+    private static bool HasValues(RowView row) => row.Slots.Any(s => !s.Value.IsEmpty);
+
+    /// <summary>
+    /// A row cut by a page break prints its label in two pieces, one beside the figures and one in a grid row without
+    /// any (`2.其他法律行` | `政法规禁止公开`; `（六 1.申请人无正当理由逾期` | `）其他处理 不补正…`): neither piece names the row,
+    /// joined column by column they do. A figure row whose label names no row takes the figure-less piece right below
+    /// it, or else right above it, when the joined label names a row, the piece alone names no other one (the （六）
+    /// group's own words excepted: pieces of its items carry them) and the lower piece does not open a row of its own.
+    /// The figures stay as read.
+    /// </summary>
+    internal static IReadOnlyList<RowView> JoinSplitLabels(IReadOnlyList<RowView> rows)
+    {
+        var output = new List<RowView>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            // （六）其他处理 alone names the group only: a piece of one of its items may carry just those words.
+            if (row.HasNumbers && TemplateCatalog.Match(TemplateCatalog.Table3Rows, row.Label) is null or "other")
+            {
+                if (i + 1 < rows.Count && Joined(row, rows[i + 1], pieceBelow: true) is { } withBelow)
+                {
+                    output.Add(withBelow);
+                    i++;
+                    continue;
+                }
+
+                if (output.Count > 0 && Joined(row, output[^1], pieceBelow: false) is { } withAbove)
+                {
+                    output[^1] = withAbove;
+                    continue;
+                }
+            }
+
+            output.Add(row);
+        }
+
+        return output;
+    }
+
+    private static RowView? Joined(RowView figures, RowView piece, bool pieceBelow)
+    {
+        if (piece.HasNumbers || HasValues(piece) || piece.Label.Length == 0 || IsHeaderText(piece))
+        {
+            return null;
+        }
+
+        var (upper, lower) = pieceBelow ? (figures, piece) : (piece, figures);
+
+        // The lower piece continues the upper one's last label cell mid-word; a label that opens with its own item
+        // number or bracket (3.危及…, （四）…, 四、…) is a row of its own, perhaps left blank, never a continuation.
+        var upperLast = LabelCells(upper).Select(c => c.Column).DefaultIfEmpty(-1).Max();
+        var continuation = LabelCells(lower).Where(c => c.Column == upperLast).Select(c => TextNorm.Compact(c.Text)).FirstOrDefault();
+        if (continuation is null || OpensRow().IsMatch(continuation))
+        {
+            return null;
+        }
+
+        var raw = string.Concat(LabelCells(upper).Concat(LabelCells(lower))
+            .GroupBy(c => c.Column).OrderBy(g => g.Key).Select(g => string.Concat(g.Select(c => c.Text.Trim()))));
+        var label = TextNorm.Compact(raw);
+        var key = TemplateCatalog.Match(TemplateCatalog.Table3Rows, label);
+        var alone = TemplateCatalog.Match(TemplateCatalog.Table3Rows, piece.Label);
+        if (key is null or "other" || (alone is not null && alone != key && alone != "other"))
+        {
+            return null;
+        }
+
+        return figures with { Label = label, RawLabel = raw };
+    }
+
+    /// <summary>The row's label cells with text, upper row first within a column (Concat keeps that order).</summary>
+    private static IEnumerable<LayoutCell> LabelCells(RowView row) =>
+        row.Table.Cells.Where(c => c.Row == row.Row && c.Text.Trim().Length > 0 && !row.Slots.Any(s => ReferenceEquals(s.Cell, c)));
+
+    private static bool IsHeaderText(RowView row) =>
+        row.Table.Cells.Where(c => c.Row == row.Row).Select(c => TextNorm.Compact(c.Text))
+            .Any(t => t is "其他" || TemplateCatalog.Match(TemplateCatalog.Table3Columns, t) is not null)
+        || row.Label.Contains("申请人情况", StringComparison.Ordinal) || row.Label.Contains("法人或其他组织", StringComparison.Ordinal);
 
     /// <summary>
     /// Grid tables (PDF, scans, HTML, DOCX): a header cell that was not read (OCR splits 自然人 or 总计 over lines) leaves
@@ -549,6 +642,9 @@ internal static partial class Table3Mapper
     }
 
     public static string ColumnLabel(string key) => TemplateCatalog.ColumnLabel(key);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[0-9]{1,2}[.．、]|[(（]|[一二三四五六七八九十]+、)")]
+    private static partial System.Text.RegularExpressions.Regex OpensRow();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<![0-9])([0-9]{1,2})[.．、](?![0-9])")]
     private static partial System.Text.RegularExpressions.Regex ItemNumber();

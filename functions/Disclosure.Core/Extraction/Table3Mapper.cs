@@ -26,12 +26,15 @@ internal static partial class Table3Mapper
         // OCR sometimes merges the labels of consecutive rows into one cell and leaves the rows below with figures only:
         // the labels named after the first wait here for those unlabelled rows.
         var waiting = new Queue<string>();
+        var names = new List<HeaderName>();
+        var unlabelled = new List<string>();
         foreach (var row in JoinSplitLabels(rows))
         {
             if (!row.HasNumbers)
             {
                 if (ReadHeader(row, headerKeys, columnMap))
                 {
+                    names.AddRange(HeaderNames(row));
                     continue;
                 }
 
@@ -93,6 +96,12 @@ internal static partial class Table3Mapper
                     continue;
                 }
 
+                if (row.Label.Length == 0)
+                {
+                    unlabelled.Add(row.RawText); // a label lost in reading, not a row the report added
+                    continue;
+                }
+
                 state.Add(FindingCodes.TemplateDeviation, $"表3出现无法识别的行“{row.RawLabel}”，统一格式中没有该行，其数据未计入。", [], row.RawText);
                 continue;
             }
@@ -115,6 +124,12 @@ internal static partial class Table3Mapper
             previous = key;
         }
 
+        if (unlabelled.Count > 0)
+        {
+            state.Note(FindingCodes.ExtractionUncertain,
+                $"表3有 {unlabelled.Count} 行数值未读出行名，无法确定属于哪一行，未采用，请核对原表。", [], string.Join("\n", unlabelled));
+        }
+
         if (data.Count == 0)
         {
             return new TableReading(3, table2Template ?? (year >= 2021 ? "2021" : "2019"), Present: false, Complete: false);
@@ -133,14 +148,24 @@ internal static partial class Table3Mapper
 
         var template = has2021 ? "2021" : hasOther ? "2019" : (table2Template is "2019" or "2021" ? table2Template : year >= 2021 ? "2021" : "2019");
         InferUnreadColumns(columnMap, headerKeys, data, state);
-        var layout = Layout(headerKeys, state);
         var useGrid = columnMap.Count > 0 && columnMap.Values.Distinct().Count() >= 6;
+        var byName = useGrid ? null : NamePositions(names);
+        if (byName is not null)
+        {
+            headerKeys.UnionWith(byName.Select(n => n.Key)); // names a merged header cell printed together are columns all the same
+        }
+
+        var layout = Layout(headerKeys, state);
 
         foreach (var d in data)
         {
             if (useGrid && d.Row.IsGrid)
             {
                 MapByPosition(d, columnMap, state);
+            }
+            else if (byName is not null && d.Row.IsGrid)
+            {
+                MapByHeaderNames(d, byName, state);
             }
             else
             {
@@ -522,6 +547,109 @@ internal static partial class Table3Mapper
                 missing.Select(c => $"t3.{d.Key}.{c}").ToList(), d.Row.RawText);
         }
     }
+
+    /// <summary>Where a column's name is printed in the header: its key and its x-extent on the page.</summary>
+    private sealed record HeaderName(string Key, double Left, double Right)
+    {
+        public double Center => (Left + Right) / 2;
+    }
+
+    /// <summary>
+    /// Every column name in a header row's cells with a box, placed by its characters' share of the cell's text (CJK
+    /// characters are of one width): a grid that merged header cells (自然人法人或其他组织 in one cell) still says where
+    /// each name is printed. 法人或其他组织 is the group's name and holds 其他 without naming a column.
+    /// </summary>
+    private static IEnumerable<HeaderName> HeaderNames(RowView row)
+    {
+        foreach (var cell in row.Table.Cells.Where(c => c.Row == row.Row && c.Box is not null))
+        {
+            var text = TextNorm.Compact(cell.Text);
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            var masked = text.Replace("法人或其他组织", new string('\0', "法人或其他组织".Length), StringComparison.Ordinal);
+            var width = cell.Box!.Width / text.Length;
+            foreach (var (key, fragments) in TemplateCatalog.Table3Columns.Append(("other_org", ["其他"])))
+            {
+                foreach (var f in fragments)
+                {
+                    var at = masked.IndexOf(f, StringComparison.Ordinal);
+                    if (at >= 0)
+                    {
+                        masked = masked[..at] + new string('\0', f.Length) + masked[(at + f.Length)..];
+                        yield return new HeaderName(key, cell.Box.Left + (at * width), cell.Box.Left + ((at + f.Length) * width));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The header's column names by position, when they can place values: all seven standard names found once each,
+    /// left to right in the official order. Null otherwise (values are then not placed by these names).
+    /// </summary>
+    private static IReadOnlyList<HeaderName>? NamePositions(List<HeaderName> names)
+    {
+        var first = names.GroupBy(n => n.Key).Select(g => g.First()).OrderBy(n => n.Center).ToList();
+        var standard = first.Where(n => n.Key != "subtotal").Select(n => n.Key).ToList();
+        return standard.SequenceEqual(Standard) ? first : null;
+    }
+
+    /// <summary>
+    /// A value placed under the header name printed nearest above it, where the grid's columns cannot tell (its cells
+    /// merged several columns): at most half as far from that name as from any other, else not placed and flagged. A
+    /// column with no text of the row under it is blank: nothing is printed there.
+    /// </summary>
+    private static void MapByHeaderNames(DataRow d, IReadOnlyList<HeaderName> names, ExtractionState state)
+    {
+        var placed = new Dictionary<string, Slot>(StringComparer.Ordinal);
+        var doubtful = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var slot in d.Row.Slots.Where(s => !s.Value.IsEmpty))
+        {
+            if (slot.Cell.Box is not { } box)
+            {
+                doubtful.UnionWith(names.Select(n => n.Key));
+                continue;
+            }
+
+            var nearest = names.OrderBy(n => Math.Abs(n.Center - box.CenterX)).Take(2).ToList();
+            var clear = nearest.Count == 1 || Math.Abs(nearest[0].Center - box.CenterX) * NameDistanceRatio < Math.Abs(nearest[1].Center - box.CenterX);
+            if (!clear || !placed.TryAdd(nearest[0].Key, slot))
+            {
+                doubtful.UnionWith(nearest.Select(n => n.Key));
+            }
+        }
+
+        foreach (var name in names.Where(n => n.Key != "subtotal"))
+        {
+            var key = $"t3.{d.Key}.{name.Key}";
+            if (doubtful.Contains(name.Key))
+            {
+                state.SetAbsent(key);
+            }
+            else if (placed.TryGetValue(name.Key, out var slot))
+            {
+                state.Set(key, slot, d.Row);
+            }
+            else
+            {
+                state.SetBlank(key, d.Row.Table.Page);
+            }
+        }
+
+        if (doubtful.Count > 0)
+        {
+            state.Note(FindingCodes.ExtractionUncertain,
+                $"表3“{d.Row.RawLabel}”行的数值与表头列名的位置对不齐，无法确定所属列，未采用这些数值，请核对原表。",
+                doubtful.Where(k => k != "subtotal").Select(k => $"t3.{d.Key}.{k}").ToList(), d.Row.RawText);
+        }
+    }
+
+    /// <summary>A value belongs to the nearest header name only when the next nearest is at least this many times farther.</summary>
+    private const double NameDistanceRatio = 2.0;
 
     private static void MapBySequence(DataRow d, IReadOnlyList<string> layout, ExtractionState state)
     {

@@ -226,6 +226,14 @@ internal static partial class Table3Mapper
     /// </summary>
     internal static IReadOnlyList<RowView> JoinSplitLabels(IReadOnlyList<RowView> rows)
     {
+        // Each table's cells by row, once: a hostile table of thousands of rows must not be scanned once per row.
+        var cellsByRow = new Dictionary<LayoutTable, ILookup<int, LayoutCell>>(ReferenceEqualityComparer.Instance);
+        foreach (var table in rows.Select(r => r.Table))
+        {
+            cellsByRow.TryAdd(table, table.Cells.ToLookup(c => c.Row));
+        }
+
+        IEnumerable<LayoutCell> Cells(RowView row) => cellsByRow[row.Table][row.Row];
         var output = new List<RowView>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
@@ -233,14 +241,14 @@ internal static partial class Table3Mapper
             // （六）其他处理 alone names the group only: a piece of one of its items may carry just those words.
             if (row.HasNumbers && TemplateCatalog.Match(TemplateCatalog.Table3Rows, row.Label) is null or "other")
             {
-                if (i + 1 < rows.Count && Joined(row, rows[i + 1], pieceBelow: true) is { } withBelow)
+                if (i + 1 < rows.Count && Joined(row, rows[i + 1], pieceBelow: true, Cells) is { } withBelow)
                 {
                     output.Add(withBelow);
                     i++;
                     continue;
                 }
 
-                if (output.Count > 0 && Joined(row, output[^1], pieceBelow: false) is { } withAbove)
+                if (output.Count > 0 && Joined(row, output[^1], pieceBelow: false, Cells) is { } withAbove)
                 {
                     output[^1] = withAbove;
                     continue;
@@ -253,11 +261,17 @@ internal static partial class Table3Mapper
         return output;
     }
 
-    private static RowView? Joined(RowView figures, RowView piece, bool pieceBelow)
+    private static RowView? Joined(RowView figures, RowView piece, bool pieceBelow, Func<RowView, IEnumerable<LayoutCell>> cells)
     {
-        if (piece.HasNumbers || HasValues(piece) || piece.Label.Length == 0 || IsHeaderText(piece))
+        if (piece.HasNumbers || HasValues(piece) || piece.Label.Length == 0 || IsHeaderText(piece, cells(piece)))
         {
             return null;
+        }
+
+        IEnumerable<LayoutCell> LabelCells(RowView row)
+        {
+            var slots = row.Slots.Select(s => s.Cell).ToHashSet(ReferenceEqualityComparer.Instance);
+            return cells(row).Where(c => c.Text.Trim().Length > 0 && !slots.Contains(c));
         }
 
         var (upper, lower) = pieceBelow ? (figures, piece) : (piece, figures);
@@ -284,12 +298,8 @@ internal static partial class Table3Mapper
         return figures with { Label = label, RawLabel = raw };
     }
 
-    /// <summary>The row's label cells with text, upper row first within a column (Concat keeps that order).</summary>
-    private static IEnumerable<LayoutCell> LabelCells(RowView row) =>
-        row.Table.Cells.Where(c => c.Row == row.Row && c.Text.Trim().Length > 0 && !row.Slots.Any(s => ReferenceEquals(s.Cell, c)));
-
-    private static bool IsHeaderText(RowView row) =>
-        row.Table.Cells.Where(c => c.Row == row.Row).Select(c => TextNorm.Compact(c.Text))
+    private static bool IsHeaderText(RowView row, IEnumerable<LayoutCell> cells) =>
+        cells.Select(c => TextNorm.Compact(c.Text))
             .Any(t => t is "其他" || TemplateCatalog.Match(TemplateCatalog.Table3Columns, t) is not null)
         || row.Label.Contains("申请人情况", StringComparison.Ordinal) || row.Label.Contains("法人或其他组织", StringComparison.Ordinal);
 

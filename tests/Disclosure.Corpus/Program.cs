@@ -39,7 +39,7 @@ switch (command)
     case "accuracy":
         return await Accuracy.RunAsync(Opt("dir", Path.Combine(root, "tests", "corpus")), Opt("json", ""), Opt("formats", ""), args.Contains("--page-ocr"), Engine());
     case "dump":
-        return await Dump.RunAsync(args[1]);
+        return await Dump.RunAsync(args[1], args.Contains("--boxes"));
     case "grid":
         return args.Contains("--vector") ? GridDump.Vector(args[1], int.Parse(Opt("page", "1"), System.Globalization.CultureInfo.InvariantCulture))
             : GridDump.Run(args[1], int.Parse(Opt("page", "1"), System.Globalization.CultureInfo.InvariantCulture));

@@ -41,7 +41,7 @@ public static class TemplateFiller
         }
 
         FillText(body, spec, variant);
-        FillTable2(tables[0], spec, Print);
+        FillTable2(tables[0], spec, variant, Print);
         FillTable3(tables[1], spec, Print);
         FillTable4(tables[2], Print);
 
@@ -122,7 +122,7 @@ public static class TemplateFiller
         placeholders[2].InsertAfterSelf(sign);
     }
 
-    private static void FillTable2(Table table, ReportSpec spec, Func<string, string> print)
+    private static void FillTable2(Table table, ReportSpec spec, TemplateVariant variant, Func<string, string> print)
     {
         var rows = table.Elements<TableRow>().ToList();
         if (spec.Template == TemplateVersion.V2021)
@@ -180,7 +180,8 @@ public static class TemplateFiller
         Block("第二十条第（六）项", ["上一年项目数量", "本年增/减", "处理决定数量"],
             ("行政处罚", "t2.penalty", three), ("行政强制", "t2.enforcement", three));
         Block("第二十条第（八）项", ["上一年项目数量", "本年增/减"], ("行政事业性收费", "t2.fees", ["previous", "change"]));
-        Block("第二十条第（九）项", ["采购项目数量", "采购总金额"], ("政府集中采购", "t2.procurement", ["count", "amount"]));
+        // The 2019 format's own header gives no unit; most reports add it (UNIT_SUSPECT is raised where it is missing).
+        Block("第二十条第（九）项", ["采购项目数量", variant.OfficialProcurementHeader ? "采购总金额" : "采购总金额（单位：万元）"], ("政府集中采购", "t2.procurement", ["count", "amount"]));
     }
 
     private static void FillTable3(Table table, ReportSpec spec, Func<string, string> print)

@@ -21,7 +21,8 @@ public enum BorderStyle
 /// <summary>
 /// One way of filling the official template, as agencies do in WPS or Word: a CJK font and size, column widths that make
 /// labels and headers wrap, vertical alignment, where table 3 starts on its page (so that it breaks at different rows),
-/// blank and <c>/</c> cells, a document title with control characters, and how borders are drawn.
+/// blank and <c>/</c> cells, a document title with control characters, how borders are drawn, and whether the 2019 table
+/// 2 prints 采购总金额 bare, as the official 2019 format does, or with the unit most reports add.
 /// </summary>
 public sealed record TemplateVariant(
     string Font,
@@ -35,7 +36,8 @@ public sealed record TemplateVariant(
     bool ControlCharTitle,
     BorderStyle Borders,
     bool OldOtherRow,
-    int TitleStyle)
+    int TitleStyle,
+    bool OfficialProcurementHeader = false)
 {
     public static readonly string[] Fonts =
         ["Noto Serif CJK SC", "Noto Sans CJK SC", "AR PL UMing CN", "AR PL UKai CN", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei"];
@@ -56,8 +58,9 @@ public sealed record TemplateVariant(
         ControlCharTitle: index % 7 == 4,
         Borders: (BorderStyle)(index % 8 < 5 ? 0 : index % 8 - 4),
         OldOtherRow: index % 9 == 5,
-        TitleStyle: index % 3);
+        TitleStyle: index % 3,
+        OfficialProcurementHeader: index % 5 == 1);
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"{Font} {HalfPoints / 2.0:0.#}pt, valign {VerticalAlign}{(NarrowLabels ? ", narrow labels" : "")}{(OneCharHeaders ? ", one-character headers" : "")}, table 3 after {PaddingParagraphs} paragraphs{(BlankCells > 0 ? SlashForBlank ? ", '/' cells" : ", blank cells" : "")}{(ControlCharTitle ? ", control characters in title" : "")}, borders {Borders}{(OldOtherRow ? ", old single （六） row" : "")}, title style {TitleStyle}");
+        $"{Font} {HalfPoints / 2.0:0.#}pt, valign {VerticalAlign}{(NarrowLabels ? ", narrow labels" : "")}{(OneCharHeaders ? ", one-character headers" : "")}, table 3 after {PaddingParagraphs} paragraphs{(BlankCells > 0 ? SlashForBlank ? ", '/' cells" : ", blank cells" : "")}{(ControlCharTitle ? ", control characters in title" : "")}, borders {Borders}{(OldOtherRow ? ", old single （六） row" : "")}, title style {TitleStyle}{(OfficialProcurementHeader ? ", procurement header without unit" : "")}");
 }

@@ -130,6 +130,13 @@ public static class FindingCodes
     /// <summary>Info: section 五 names no measure taken or planned for the problems it lists.</summary>
     public const string NoImprovementMeasure = "NO_IMPROVEMENT_MEASURE";
 
+    /// <summary>
+    /// Codes this product adds to report-contract.md §4 (the contract grows only by adding; these are not in its list):
+    /// info findings, flagged <c>extension: true</c> in the result so that a consumer knowing only the contract's codes
+    /// can tell them apart and ignore them (docs/engine.md, "Extension codes").
+    /// </summary>
+    public static readonly IReadOnlySet<string> Extensions = new HashSet<string>(StringComparer.Ordinal) { TextReuse, NoImprovementMeasure };
+
     public static readonly IReadOnlyDictionary<string, Severity> Severities = new Dictionary<string, Severity>
     {
         [T3RowTotal] = Severity.Error,

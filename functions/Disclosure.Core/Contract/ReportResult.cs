@@ -31,6 +31,10 @@ public sealed record Finding(
     /// <summary>Raw text or other context that helps a person check the finding (kept when a reading is uncertain).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Detail { get; init; }
+
+    /// <summary>True for a code outside report-contract.md §4's list (<see cref="FindingCodes.Extensions"/>); absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Extension => FindingCodes.Extensions.Contains(Code);
 }
 
 /// <summary>Where the report came from. <see cref="Format"/> is one of txt|html|docx|pdf|image (or unknown).</summary>

@@ -71,6 +71,7 @@ internal static class Table2Mapper
     {
         Header? header = null;
         var pending = new List<PendingRow>();
+        var unlabelled = new List<string>();
         var classified = Classify(rows);
         for (var index = 0; index < rows.Count; index++)
         {
@@ -88,7 +89,13 @@ internal static class Table2Mapper
             var key = classified[index];
             if (key is null)
             {
-                if (row.HasNumbers)
+                // Figures without any label are a reading that lost the label (its column merged away), not a row the
+                // report added: said once for the table, as doubt, never as a deviation.
+                if (row.HasNumbers && row.Label.Length == 0)
+                {
+                    unlabelled.Add(row.RawText);
+                }
+                else if (row.HasNumbers)
                 {
                     state.Add(FindingCodes.TemplateDeviation, $"表2出现无法识别的行“{row.RawLabel}”，统一格式中没有该行。", [], row.RawText);
                 }
@@ -103,6 +110,12 @@ internal static class Table2Mapper
             }
 
             pending.Add(new PendingRow(key, row, header));
+        }
+
+        if (unlabelled.Count > 0)
+        {
+            state.Note(FindingCodes.ExtractionUncertain,
+                $"表2有 {unlabelled.Count} 行数值未读出行名，无法确定属于哪一行，未采用，请核对原表。", [], string.Join("\n", unlabelled));
         }
 
         if (pending.Count == 0)

@@ -26,12 +26,15 @@ internal static partial class Table3Mapper
         // OCR sometimes merges the labels of consecutive rows into one cell and leaves the rows below with figures only:
         // the labels named after the first wait here for those unlabelled rows.
         var waiting = new Queue<string>();
-        foreach (var row in rows)
+        var names = new List<HeaderName>();
+        var unlabelled = new List<string>();
+        foreach (var row in JoinSplitLabels(rows))
         {
             if (!row.HasNumbers)
             {
                 if (ReadHeader(row, headerKeys, columnMap))
                 {
+                    names.AddRange(HeaderNames(row));
                     continue;
                 }
 
@@ -93,12 +96,38 @@ internal static partial class Table3Mapper
                     continue;
                 }
 
+                if (row.Label.Length == 0)
+                {
+                    unlabelled.Add(row.RawText); // a label lost in reading, not a row the report added
+                    continue;
+                }
+
                 state.Add(FindingCodes.TemplateDeviation, $"表3出现无法识别的行“{row.RawLabel}”，统一格式中没有该行，其数据未计入。", [], row.RawText);
                 continue;
             }
 
+            // A row without any figure under a key already read is the rest of that row's label (cut by a page break or
+            // wrapped into a grid row of its own), not a second, blank reading of it; and a blank reading read first gives
+            // way to the row with the figures.
+            var earlier = data.FindIndex(d => d.Key == key);
+            if (earlier >= 0 && !HasValues(row))
+            {
+                continue;
+            }
+
+            if (earlier >= 0 && !HasValues(data[earlier].Row))
+            {
+                data.RemoveAt(earlier);
+            }
+
             data.Add(new DataRow(key, row));
             previous = key;
+        }
+
+        if (unlabelled.Count > 0)
+        {
+            state.Note(FindingCodes.ExtractionUncertain,
+                $"表3有 {unlabelled.Count} 行数值未读出行名，无法确定属于哪一行，未采用，请核对原表。", [], string.Join("\n", unlabelled));
         }
 
         if (data.Count == 0)
@@ -119,14 +148,24 @@ internal static partial class Table3Mapper
 
         var template = has2021 ? "2021" : hasOther ? "2019" : (table2Template is "2019" or "2021" ? table2Template : year >= 2021 ? "2021" : "2019");
         InferUnreadColumns(columnMap, headerKeys, data, state);
-        var layout = Layout(headerKeys, state);
         var useGrid = columnMap.Count > 0 && columnMap.Values.Distinct().Count() >= 6;
+        var byName = useGrid ? null : NamePositions(names);
+        if (byName is not null)
+        {
+            headerKeys.UnionWith(byName.Select(n => n.Key)); // names a merged header cell printed together are columns all the same
+        }
+
+        var layout = Layout(headerKeys, state);
 
         foreach (var d in data)
         {
             if (useGrid && d.Row.IsGrid)
             {
                 MapByPosition(d, columnMap, state);
+            }
+            else if (byName is not null && d.Row.IsGrid)
+            {
+                MapByHeaderNames(d, byName, state);
             }
             else
             {
@@ -174,6 +213,95 @@ internal static partial class Table3Mapper
 
         return new TableReading(3, template, Present: true, Complete: missing.Count == 0) { ExtraRows = extras };
     }
+
+    private static bool HasValues(RowView row) => row.Slots.Any(s => !s.Value.IsEmpty);
+
+    /// <summary>
+    /// A row cut by a page break prints its label in two pieces, one beside the figures and one in a grid row without
+    /// any (`2.其他法律行` | `政法规禁止公开`; `（六 1.申请人无正当理由逾期` | `）其他处理 不补正…`): neither piece names the row,
+    /// joined column by column they do. A figure row whose label names no row takes the figure-less piece right below
+    /// it, or else right above it, when the joined label names a row, the piece alone names no other one (the （六）
+    /// group's own words excepted: pieces of its items carry them) and the lower piece does not open a row of its own.
+    /// The figures stay as read.
+    /// </summary>
+    internal static IReadOnlyList<RowView> JoinSplitLabels(IReadOnlyList<RowView> rows)
+    {
+        // Each table's cells by row, once: a hostile table of thousands of rows must not be scanned once per row.
+        var cellsByRow = new Dictionary<LayoutTable, ILookup<int, LayoutCell>>(ReferenceEqualityComparer.Instance);
+        foreach (var table in rows.Select(r => r.Table))
+        {
+            cellsByRow.TryAdd(table, table.Cells.ToLookup(c => c.Row));
+        }
+
+        IEnumerable<LayoutCell> Cells(RowView row) => cellsByRow[row.Table][row.Row];
+        var output = new List<RowView>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            // （六）其他处理 alone names the group only: a piece of one of its items may carry just those words.
+            if (row.HasNumbers && TemplateCatalog.Match(TemplateCatalog.Table3Rows, row.Label) is null or "other")
+            {
+                if (i + 1 < rows.Count && Joined(row, rows[i + 1], pieceBelow: true, Cells) is { } withBelow)
+                {
+                    output.Add(withBelow);
+                    i++;
+                    continue;
+                }
+
+                if (output.Count > 0 && Joined(row, output[^1], pieceBelow: false, Cells) is { } withAbove)
+                {
+                    output[^1] = withAbove;
+                    continue;
+                }
+            }
+
+            output.Add(row);
+        }
+
+        return output;
+    }
+
+    private static RowView? Joined(RowView figures, RowView piece, bool pieceBelow, Func<RowView, IEnumerable<LayoutCell>> cells)
+    {
+        if (piece.HasNumbers || HasValues(piece) || piece.Label.Length == 0 || IsHeaderText(piece, cells(piece)))
+        {
+            return null;
+        }
+
+        IEnumerable<LayoutCell> LabelCells(RowView row)
+        {
+            var slots = row.Slots.Select(s => s.Cell).ToHashSet(ReferenceEqualityComparer.Instance);
+            return cells(row).Where(c => c.Text.Trim().Length > 0 && !slots.Contains(c));
+        }
+
+        var (upper, lower) = pieceBelow ? (figures, piece) : (piece, figures);
+
+        // The lower piece continues the upper one's last label cell mid-word; a label that opens with its own item
+        // number or bracket (3.危及…, （四）…, 四、…) is a row of its own, perhaps left blank, never a continuation.
+        var upperLast = LabelCells(upper).Select(c => c.Column).DefaultIfEmpty(-1).Max();
+        var continuation = LabelCells(lower).Where(c => c.Column == upperLast).Select(c => TextNorm.Compact(c.Text)).FirstOrDefault();
+        if (continuation is null || OpensRow().IsMatch(continuation))
+        {
+            return null;
+        }
+
+        var raw = string.Concat(LabelCells(upper).Concat(LabelCells(lower))
+            .GroupBy(c => c.Column).OrderBy(g => g.Key).Select(g => string.Concat(g.Select(c => c.Text.Trim()))));
+        var label = TextNorm.Compact(raw);
+        var key = TemplateCatalog.Match(TemplateCatalog.Table3Rows, label);
+        var alone = TemplateCatalog.Match(TemplateCatalog.Table3Rows, piece.Label);
+        if (key is null or "other" || (alone is not null && alone != key && alone != "other"))
+        {
+            return null;
+        }
+
+        return figures with { Label = label, RawLabel = raw };
+    }
+
+    private static bool IsHeaderText(RowView row, IEnumerable<LayoutCell> cells) =>
+        cells.Select(c => TextNorm.Compact(c.Text))
+            .Any(t => t is "其他" || TemplateCatalog.Match(TemplateCatalog.Table3Columns, t) is not null)
+        || row.Label.Contains("申请人情况", StringComparison.Ordinal) || row.Label.Contains("法人或其他组织", StringComparison.Ordinal);
 
     /// <summary>
     /// Grid tables (PDF, scans, HTML, DOCX): a header cell that was not read (OCR splits 自然人 or 总计 over lines) leaves
@@ -430,6 +558,109 @@ internal static partial class Table3Mapper
         }
     }
 
+    /// <summary>Where a column's name is printed in the header: its key and its x-extent on the page.</summary>
+    private sealed record HeaderName(string Key, double Left, double Right)
+    {
+        public double Center => (Left + Right) / 2;
+    }
+
+    /// <summary>
+    /// Every column name in a header row's cells with a box, placed by its characters' share of the cell's text (CJK
+    /// characters are of one width): a grid that merged header cells (自然人法人或其他组织 in one cell) still says where
+    /// each name is printed. 法人或其他组织 is the group's name and holds 其他 without naming a column.
+    /// </summary>
+    private static IEnumerable<HeaderName> HeaderNames(RowView row)
+    {
+        foreach (var cell in row.Table.Cells.Where(c => c.Row == row.Row && c.Box is not null))
+        {
+            var text = TextNorm.Compact(cell.Text);
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            var masked = text.Replace("法人或其他组织", new string('\0', "法人或其他组织".Length), StringComparison.Ordinal);
+            var width = cell.Box!.Width / text.Length;
+            foreach (var (key, fragments) in TemplateCatalog.Table3Columns.Append(("other_org", ["其他"])))
+            {
+                foreach (var f in fragments)
+                {
+                    var at = masked.IndexOf(f, StringComparison.Ordinal);
+                    if (at >= 0)
+                    {
+                        masked = masked[..at] + new string('\0', f.Length) + masked[(at + f.Length)..];
+                        yield return new HeaderName(key, cell.Box.Left + (at * width), cell.Box.Left + ((at + f.Length) * width));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The header's column names by position, when they can place values: all seven standard names found once each,
+    /// left to right in the official order. Null otherwise (values are then not placed by these names).
+    /// </summary>
+    private static IReadOnlyList<HeaderName>? NamePositions(List<HeaderName> names)
+    {
+        var first = names.GroupBy(n => n.Key).Select(g => g.First()).OrderBy(n => n.Center).ToList();
+        var standard = first.Where(n => n.Key != "subtotal").Select(n => n.Key).ToList();
+        return standard.SequenceEqual(Standard) ? first : null;
+    }
+
+    /// <summary>
+    /// A value placed under the header name printed nearest above it, where the grid's columns cannot tell (its cells
+    /// merged several columns): at most half as far from that name as from any other, else not placed and flagged. A
+    /// column with no text of the row under it is blank: nothing is printed there.
+    /// </summary>
+    private static void MapByHeaderNames(DataRow d, IReadOnlyList<HeaderName> names, ExtractionState state)
+    {
+        var placed = new Dictionary<string, Slot>(StringComparer.Ordinal);
+        var doubtful = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var slot in d.Row.Slots.Where(s => !s.Value.IsEmpty))
+        {
+            if (slot.Cell.Box is not { } box)
+            {
+                doubtful.UnionWith(names.Select(n => n.Key));
+                continue;
+            }
+
+            var nearest = names.OrderBy(n => Math.Abs(n.Center - box.CenterX)).Take(2).ToList();
+            var clear = nearest.Count == 1 || Math.Abs(nearest[0].Center - box.CenterX) * NameDistanceRatio < Math.Abs(nearest[1].Center - box.CenterX);
+            if (!clear || !placed.TryAdd(nearest[0].Key, slot))
+            {
+                doubtful.UnionWith(nearest.Select(n => n.Key));
+            }
+        }
+
+        foreach (var name in names.Where(n => n.Key != "subtotal"))
+        {
+            var key = $"t3.{d.Key}.{name.Key}";
+            if (doubtful.Contains(name.Key))
+            {
+                state.SetAbsent(key);
+            }
+            else if (placed.TryGetValue(name.Key, out var slot))
+            {
+                state.Set(key, slot, d.Row);
+            }
+            else
+            {
+                state.SetBlank(key, d.Row.Table.Page);
+            }
+        }
+
+        if (doubtful.Count > 0)
+        {
+            state.Note(FindingCodes.ExtractionUncertain,
+                $"表3“{d.Row.RawLabel}”行的数值与表头列名的位置对不齐，无法确定所属列，未采用这些数值，请核对原表。",
+                doubtful.Where(k => k != "subtotal").Select(k => $"t3.{d.Key}.{k}").ToList(), d.Row.RawText);
+        }
+    }
+
+    /// <summary>A value belongs to the nearest header name only when the next nearest is at least this many times farther.</summary>
+    private const double NameDistanceRatio = 2.0;
+
     private static void MapBySequence(DataRow d, IReadOnlyList<string> layout, ExtractionState state)
     {
         var slots = d.Row.SlotsFor(layout.Count);
@@ -549,6 +780,9 @@ internal static partial class Table3Mapper
     }
 
     public static string ColumnLabel(string key) => TemplateCatalog.ColumnLabel(key);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[0-9]{1,2}[.．、]|[(（]|[一二三四五六七八九十]+、)")]
+    private static partial System.Text.RegularExpressions.Regex OpensRow();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<![0-9])([0-9]{1,2})[.．、](?![0-9])")]
     private static partial System.Text.RegularExpressions.Regex ItemNumber();

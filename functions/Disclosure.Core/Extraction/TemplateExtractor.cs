@@ -354,6 +354,9 @@ internal sealed class ExtractionState
         }
     }
 
+    /// <summary>Records a cell nothing is printed in (blank, as read): null, not uncertain.</summary>
+    public void SetBlank(string key, int page) => Cells.TryAdd(key, new ExtractedCell(key, null, string.Empty) { Page = page });
+
     /// <summary>Records a cell the row lacks as null (not read), remembered as uncertain.</summary>
     public void SetAbsent(string key)
     {

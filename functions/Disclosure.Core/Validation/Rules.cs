@@ -215,7 +215,8 @@ public static class RuleCatalog
             var reasons = new List<string>();
             if (unit is null)
             {
-                reasons.Add("表头未注明单位");
+                // The 2019 format prints 采购总金额 without a unit: an amount read there may be 元 or 万元.
+                reasons.Add(cell.Key == "t2.procurement.amount" ? "表头“采购总金额”未注明单位（2019年版格式未印单位），无法确定是否以万元填报" : "表头未注明单位");
             }
             else if (unit == "元")
             {

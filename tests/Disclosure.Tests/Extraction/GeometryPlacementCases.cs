@@ -74,6 +74,19 @@ public sealed class GeometryPlacementCases
         Assert.Equal(c.Flagged.Length > 0, report.Findings.Any(f => f.Code == FindingCodes.ExtractionUncertain && f.Cells.Intersect(c.Flagged).Any()));
     }
 
+    /// <summary>A label column merged away by the reader (table 2 with no inner rules) leaves figure rows without labels.</summary>
+    [Theory]
+    [InlineData("二、主动公开政府信息情况", "信息内容|本年制发件数|本年废止件数|现行有效件数", "规章|3|0|12", "|9|12|16")]
+    [InlineData("三、收到和处理政府信息公开申请情况", "|自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计", "一、本年新收政府信息公开申请数量|5|1|0|0|0|0|6", "|1|0|0|0|0|0|1")]
+    public void Figures_without_a_label_are_a_doubtful_reading_not_a_deviation(string heading, params string[] rows)
+    {
+        var cells = rows.SelectMany((row, r) => row.Split('|').Select((text, c) => new LayoutCell(r, c, text, IsHeader: r == 0))).ToList();
+        var report = TemplateExtractor.Extract(new LayoutDocument(SourceFormat.Pdf, 1, [new LayoutParagraph(1, heading), new LayoutTable(1, cells, GridKind.Grid)]));
+
+        Assert.DoesNotContain(report.Findings, f => f.Code == FindingCodes.TemplateDeviation && f.Message.Contains("无法识别的行", StringComparison.Ordinal));
+        Assert.Single(report.Findings, f => f.Code == FindingCodes.ExtractionUncertain && f.Message.Contains("未读出行名", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_header_read_twice_does_not_fail_the_report()
     {

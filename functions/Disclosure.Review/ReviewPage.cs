@@ -1,6 +1,7 @@
 using System.Globalization;
 using Disclosure.Core.Contract;
 using Disclosure.Core.Extraction;
+using Disclosure.Core.Vocabulary;
 
 namespace Disclosure.Review;
 
@@ -195,14 +196,9 @@ public static class ReviewPage
 
     private static TemplateVersion Version(ReportResult result, ExtractedReport? extracted, int table)
     {
-        if (extracted?.Tables.GetValueOrDefault(table)?.Template is "2019")
+        if (extracted?.Tables.GetValueOrDefault(table)?.Template.Version() is { } read)
         {
-            return TemplateVersion.V2019;
-        }
-
-        if (extracted?.Tables.GetValueOrDefault(table)?.Template is "2021")
-        {
-            return TemplateVersion.V2021;
+            return read;
         }
 
         // Without the layout, or for a mixed table: the format most of its cells belong to; a tie goes to the year's format.

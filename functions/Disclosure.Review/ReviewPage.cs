@@ -87,9 +87,9 @@ public static class ReviewPage
         Meta(w, "年度", Year(r));
         Meta(w, "格式", r.Report.Template switch
         {
-            "2021" => "2021年版（国办公开办函〔2021〕30号）",
-            "2019" => "2019年版（国办公开办函〔2019〕60号）",
-            "mixed" => "新旧格式混用",
+            TemplateNames.V2021 => "2021年版（国办公开办函〔2021〕30号）",
+            TemplateNames.V2019 => "2019年版（国办公开办函〔2019〕60号）",
+            TemplateNames.Mixed => "新旧格式混用",
             _ => "未识别出统一格式的表格",
         });
         w.Raw("<dt>状态</dt><dd><span").Attr("class", "status " + statusClass).Attr("data-status", r.Status.ToString().ToLowerInvariant()).Raw(">").Text(statusText).Raw("</span></dd>");

@@ -107,7 +107,7 @@ public sealed class ReportBuilder
         // Table 2.
         foreach (var key in CanonicalKeys.Table2Keys(Version))
         {
-            _cells[key] = (Math.Abs(key.GetHashCode(StringComparison.Ordinal)) % 40).ToString(CultureInfo.InvariantCulture);
+            _cells[key] = (StableHash(key) % 40).ToString(CultureInfo.InvariantCulture);
         }
 
         if (Version == TemplateVersion.V2019)
@@ -157,6 +157,18 @@ public sealed class ReportBuilder
             _cells[$"t4.{g}.pending"] = "1";
             _cells[$"t4.{g}.total"] = "3";
         }
+    }
+
+    // string.GetHashCode is randomised per process; a report built twice must print the same figures (FNV-1a).
+    private static uint StableHash(string key)
+    {
+        var hash = 2166136261u;
+        foreach (var ch in key)
+        {
+            hash = unchecked((hash ^ ch) * 16777619u);
+        }
+
+        return hash;
     }
 
     public byte[] BuildBytes(Encoding? encoding = null) => (encoding ?? new UTF8Encoding(false)).GetBytes(Build());

@@ -55,13 +55,14 @@ public static class TemplateCatalog
         ("other", ["其他处理"]),
     ];
 
-    /// <summary>Outcome group labels: a row with only this label and numbers is a subtotal the official table lacks.</summary>
+    /// <summary>
+    /// Outcome group labels: a row with only this label and numbers is a subtotal the official table lacks. The groups of
+    /// the 2021 template (（六） has items only there), labels compacted: (三)不予公开.
+    /// </summary>
     public static readonly IReadOnlyList<(string Label, string[] Members)> Table3Groups =
     [
-        ("(三)不予公开", ["denied_state_secret", "denied_prohibited_by_law", "denied_three_safety", "denied_third_party", "denied_internal_affairs", "denied_process_info", "denied_enforcement_case", "denied_inquiry"]),
-        ("(四)无法提供", ["unable_not_held", "unable_needs_creation", "unable_unclear"]),
-        ("(五)不予处理", ["rejected_petition", "rejected_duplicate", "rejected_publication", "rejected_excessive", "rejected_confirmation"]),
-        ("(六)其他处理", ["other_no_correction", "other_no_fee", "other_other"]),
+        .. OfficialTemplate.Table3Outcomes(TemplateVersion.V2021).Where(g => g.Label is not null)
+            .Select(g => (TextNorm.Compact(g.Label!), g.Items.Select(i => i.Key).ToArray())),
     ];
 
     /// <summary>Table-3 column headers (applicant types).</summary>

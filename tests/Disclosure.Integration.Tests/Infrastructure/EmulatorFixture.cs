@@ -45,7 +45,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
     public string ArtifactsDirectory => Path.Combine(RepoRoot, ".artifacts", "test-emulators");
 
     /// <summary>Shared data (seeds, gold, spec) beside the repository.</summary>
-    public string SharedDirectory => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
+    public string SharedDirectory => Disclosure.Testing.RepoPaths.Shared;
 
     public async Task InitializeAsync()
     {

@@ -165,6 +165,9 @@ public sealed class VocabularyTests
         }
 
         Assert.Equal(OfficialTemplate.SectionHeadings, TemplateCatalog.Sections.Select(s => s.Heading));
+        Assert.Equal(["(三)不予公开", "(四)无法提供", "(五)不予处理", "(六)其他处理"], TemplateCatalog.Table3Groups.Select(g => g.Label));
+        Assert.Equal(["other_no_correction", "other_no_fee", "other_other"], TemplateCatalog.Table3Groups[^1].Members);
+        Assert.Equal(8, TemplateCatalog.Table3Groups[0].Members.Length);
     }
 
     [Theory]

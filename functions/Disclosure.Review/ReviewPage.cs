@@ -1,6 +1,7 @@
 using System.Globalization;
 using Disclosure.Core.Contract;
 using Disclosure.Core.Extraction;
+using Disclosure.Core.Vocabulary;
 
 namespace Disclosure.Review;
 
@@ -86,9 +87,9 @@ public static class ReviewPage
         Meta(w, "年度", Year(r));
         Meta(w, "格式", r.Report.Template switch
         {
-            "2021" => "2021年版（国办公开办函〔2021〕30号）",
-            "2019" => "2019年版（国办公开办函〔2019〕60号）",
-            "mixed" => "新旧格式混用",
+            TemplateNames.V2021 => "2021年版（国办公开办函〔2021〕30号）",
+            TemplateNames.V2019 => "2019年版（国办公开办函〔2019〕60号）",
+            TemplateNames.Mixed => "新旧格式混用",
             _ => "未识别出统一格式的表格",
         });
         w.Raw("<dt>状态</dt><dd><span").Attr("class", "status " + statusClass).Attr("data-status", r.Status.ToString().ToLowerInvariant()).Raw(">").Text(statusText).Raw("</span></dd>");
@@ -195,14 +196,9 @@ public static class ReviewPage
 
     private static TemplateVersion Version(ReportResult result, ExtractedReport? extracted, int table)
     {
-        if (extracted?.Tables.GetValueOrDefault(table)?.Template is "2019")
+        if (extracted?.Tables.GetValueOrDefault(table)?.Template.Version() is { } read)
         {
-            return TemplateVersion.V2019;
-        }
-
-        if (extracted?.Tables.GetValueOrDefault(table)?.Template is "2021")
-        {
-            return TemplateVersion.V2021;
+            return read;
         }
 
         // Without the layout, or for a mixed table: the format most of its cells belong to; a tie goes to the year's format.

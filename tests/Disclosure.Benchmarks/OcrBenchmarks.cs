@@ -40,16 +40,5 @@ public class OcrBenchmarks
     [Benchmark]
     public async Task<int> OcrTableImage() => (await _image.ReadAsync(_scan, CancellationToken.None)).Document!.Blocks.Count;
 
-    private static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Serverless.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Serverless.sln not found");
-    }
+    private static string Root() => Disclosure.Testing.RepoPaths.Root;
 }

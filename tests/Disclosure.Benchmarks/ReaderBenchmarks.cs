@@ -47,16 +47,5 @@ public class ReaderBenchmarks
     [Benchmark]
     public SourceFormat Detect_html() => FormatDetector.Detect(_htmlUtf8);
 
-    internal static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Serverless.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Serverless.sln not found above " + AppContext.BaseDirectory);
-    }
+    internal static string FindRoot() => Disclosure.Testing.RepoPaths.Root;
 }

@@ -22,7 +22,7 @@ public class YearOverYearBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var seeds = Path.Combine(ReaderBenchmarks.FindRoot(), "..", "shared", "seeds");
+        var seeds = Disclosure.Testing.RepoPaths.Seeds;
         var engine = new ReportEngine([new TextReader()]);
         var text = File.ReadAllText(Path.Combine(seeds, "004_cbc979190ed8f941.txt"));
         _last = engine.AnalyzeAsync("2023.txt", System.Text.Encoding.UTF8.GetBytes(text)).GetAwaiter().GetResult();

@@ -52,14 +52,5 @@ switch (command)
 
 internal static class CorpusPaths
 {
-    public static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Serverless.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? Directory.GetCurrentDirectory();
-    }
+    public static string RepoRoot() => Disclosure.Testing.RepoPaths.TryRoot ?? Directory.GetCurrentDirectory();
 }

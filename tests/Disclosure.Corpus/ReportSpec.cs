@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Disclosure.Core.Contract;
+using Disclosure.Core.Vocabulary;
 
 namespace Disclosure.Corpus;
 
@@ -85,7 +86,7 @@ public sealed record ReportSpec(string Name, string Agency, int Year, TemplateVe
             cells[key] = value is null ? null : value.GetValue<decimal>();
         }
 
-        var template = (string?)report["template"] == "2021" ? TemplateVersion.V2021 : TemplateVersion.V2019;
+        var template = TemplateNames.Parse((string?)report["template"]) ?? TemplateVersion.V2019;
         return new ReportSpec("seed-" + Path.GetFileNameWithoutExtension(path)[..3], (string)report["agency"]!, (int)report["year"]!, template, cells)
         {
             Ignore = json["ignore"]?.AsArray().Select(n => (string)n!).ToList() ?? [],
@@ -214,7 +215,7 @@ public sealed record ReportSpec(string Name, string Agency, int Year, TemplateVe
         var o = new JsonObject
         {
             ["name"] = Name,
-            ["report"] = new JsonObject { ["agency"] = Agency, ["year"] = Year, ["template"] = OldOtherRow ? "mixed" : Template == TemplateVersion.V2019 ? "2019" : "2021" },
+            ["report"] = new JsonObject { ["agency"] = Agency, ["year"] = Year, ["template"] = OldOtherRow ? TemplateNames.Mixed : TemplateNames.Name(Template) },
             ["producer"] = Producer,
             ["variant"] = Variant,
             ["cells"] = new JsonObject(Cells.Select(kv => KeyValuePair.Create(kv.Key, kv.Value is { } v ? (JsonNode?)JsonValue.Create(v) : null))),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Disclosure.Core.Contract;
+using Disclosure.Core.Vocabulary;
 
 namespace Disclosure.Core.Comparison;
 
@@ -80,16 +81,8 @@ public static class CrossYearChecks
         }
     }
 
-    public static readonly IReadOnlyDictionary<string, string> ColumnLabels = new Dictionary<string, string>
-    {
-        ["natural"] = "自然人",
-        ["commercial"] = "商业企业",
-        ["research"] = "科研机构",
-        ["social"] = "社会公益组织",
-        ["legal"] = "法律服务机构",
-        ["other_org"] = "其他",
-        ["total"] = "总计",
-    };
+    /// <summary>The printed header of each table-3 column key (the official template's).</summary>
+    public static readonly IReadOnlyDictionary<string, string> ColumnLabels = OfficialTemplate.Table3Columns.ToDictionary(c => c.Key, c => c.Header);
 
     private static string N(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,5 @@
+using Disclosure.Core.Vocabulary;
+
 namespace Disclosure.Core.Contract;
 
 /// <summary>The report formats (国办公开办函〔2019〕60号 and 〔2021〕30号).</summary>
@@ -12,57 +14,42 @@ public enum TemplateVersion
 /// </summary>
 public static class CanonicalKeys
 {
-    public static readonly IReadOnlyList<string> Table3Columns = ["natural", "commercial", "research", "social", "legal", "other_org", "total"];
+    // The keys are read off the model of the official template (Vocabulary/OfficialTemplate), in its printed order.
+    public static readonly IReadOnlyList<string> Table3Columns = [.. OfficialTemplate.Table3Columns.Select(c => c.Key)];
 
     /// <summary>Table 3 applicant columns that add up to <c>total</c>.</summary>
-    public static readonly IReadOnlyList<string> Table3Parts = ["natural", "commercial", "research", "social", "legal", "other_org"];
+    public static readonly IReadOnlyList<string> Table3Parts = [.. Table3Columns.Where(c => c != "total")];
 
-    public static readonly IReadOnlyList<string> Table4Groups = ["review", "suit_direct", "suit_after_review"];
+    public static readonly IReadOnlyList<string> Table4Groups = [.. OfficialTemplate.Table4Groups.Select(g => g.Key)];
 
-    public static readonly IReadOnlyList<string> Table4Columns = ["upheld", "corrected", "other", "pending", "total"];
+    public static readonly IReadOnlyList<string> Table4Columns = [.. OfficialTemplate.Table4Columns.Select(c => c.Key)];
 
     /// <summary>Outcome rows （一）…（六） of the 2019 format, in table order.</summary>
-    public static readonly IReadOnlyList<string> Table3Outcomes2019 =
-    [
-        "granted", "partially_granted",
-        "denied_state_secret", "denied_prohibited_by_law", "denied_three_safety", "denied_third_party",
-        "denied_internal_affairs", "denied_process_info", "denied_enforcement_case", "denied_inquiry",
-        "unable_not_held", "unable_needs_creation", "unable_unclear",
-        "rejected_petition", "rejected_duplicate", "rejected_publication", "rejected_excessive", "rejected_confirmation",
-        "other",
-    ];
+    public static readonly IReadOnlyList<string> Table3Outcomes2019 = Outcomes(TemplateVersion.V2019);
 
     /// <summary>Outcome rows of the 2021 format: （六） split in three.</summary>
-    public static readonly IReadOnlyList<string> Table3Outcomes2021 =
-        [.. Table3Outcomes2019.Take(Table3Outcomes2019.Count - 1), "other_no_correction", "other_no_fee", "other_other"];
+    public static readonly IReadOnlyList<string> Table3Outcomes2021 = Outcomes(TemplateVersion.V2021);
 
-    public static IReadOnlyList<string> Table3Rows(TemplateVersion version) =>
-        ["new_received", "carried_over", .. version == TemplateVersion.V2019 ? Table3Outcomes2019 : Table3Outcomes2021, "results_total", "carried_forward"];
+    private static readonly IReadOnlyList<string> Table3Rows2019 = [.. OfficialTemplate.Table3Rows(TemplateVersion.V2019).Select(r => r.Key)];
+
+    private static readonly IReadOnlyList<string> Table3Rows2021 = [.. OfficialTemplate.Table3Rows(TemplateVersion.V2021).Select(r => r.Key)];
+
+    public static IReadOnlyList<string> Table3Rows(TemplateVersion version) => version == TemplateVersion.V2019 ? Table3Rows2019 : Table3Rows2021;
+
+    private static readonly IReadOnlyList<(string Row, IReadOnlyList<string> Columns)> Table2Of2019 = Table2Rows(TemplateVersion.V2019);
+
+    private static readonly IReadOnlyList<(string Row, IReadOnlyList<string> Columns)> Table2Of2021 = Table2Rows(TemplateVersion.V2021);
 
     /// <summary>Table 2 rows and their columns per format.</summary>
-    public static IReadOnlyList<(string Row, IReadOnlyList<string> Columns)> Table2(TemplateVersion version) => version switch
-    {
-        TemplateVersion.V2019 =>
-        [
-            ("regulations", ["made", "published", "total"]),
-            ("normative_docs", ["made", "published", "total"]),
-            ("licensing", ["previous", "change", "decisions"]),
-            ("other_services", ["previous", "change", "decisions"]),
-            ("penalty", ["previous", "change", "decisions"]),
-            ("enforcement", ["previous", "change", "decisions"]),
-            ("fees", ["previous", "change"]),
-            ("procurement", ["count", "amount"]),
-        ],
-        _ =>
-        [
-            ("regulations", ["issued", "repealed", "in_force"]),
-            ("normative_docs", ["issued", "repealed", "in_force"]),
-            ("licensing", ["decisions"]),
-            ("penalty", ["decisions"]),
-            ("enforcement", ["decisions"]),
-            ("fees", ["amount"]),
-        ],
-    };
+    public static IReadOnlyList<(string Row, IReadOnlyList<string> Columns)> Table2(TemplateVersion version) =>
+        version == TemplateVersion.V2019 ? Table2Of2019 : Table2Of2021;
+
+    // （一）…（六）: the outcome rows less （七）总计.
+    private static IReadOnlyList<string> Outcomes(TemplateVersion version) =>
+        [.. OfficialTemplate.Table3Outcomes(version).SelectMany(g => g.Items).Select(r => r.Key).Where(k => k != "results_total")];
+
+    private static IReadOnlyList<(string Row, IReadOnlyList<string> Columns)> Table2Rows(TemplateVersion version) =>
+        [.. OfficialTemplate.Table2(version).SelectMany(b => b.Rows.Select(r => (r.Key, (IReadOnlyList<string>)[.. b.Columns.Select(c => c.Key)])))];
 
     public static IEnumerable<string> Table2Keys(TemplateVersion version) =>
         Table2(version).SelectMany(r => r.Columns.Select(c => $"t2.{r.Row}.{c}"));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Disclosure.Core.Vocabulary;
 
 namespace Disclosure.Core.Extraction;
 
@@ -21,11 +22,6 @@ public readonly record struct CellValue(CellKind Kind, decimal? Value, string Ra
 /// <summary>Parses cell text: thousands separators, full-width digits, 增/减, notes, placeholders.</summary>
 public static partial class CellValueParser
 {
-    private static readonly HashSet<string> Placeholders = new(StringComparer.Ordinal)
-    {
-        "/", "／", "\\", "-", "--", "—", "——", "–", "－", "一", "无", "空", "暂无", "N/A", "n/a", "NA", "×", "*", "...", "…",
-    };
-
     public static CellValue Parse(string raw)
     {
         var text = TextNorm.Nfkc(raw).Trim();
@@ -34,7 +30,7 @@ public static partial class CellValueParser
             return new CellValue(CellKind.Blank, null, raw.Trim(), null);
         }
 
-        if (Placeholders.Contains(text))
+        if (Placeholders.ForCells.Contains(text))
         {
             return new CellValue(CellKind.Blank, null, raw.Trim(), null);
         }
@@ -51,7 +47,7 @@ public static partial class CellValueParser
             return new CellValue(CellKind.Number, int.Parse(text, CultureInfo.InvariantCulture), raw.Trim(), null);
         }
 
-        var m = NumberPattern().Match(text);
+        var m = NumberShapes.CellNumber().Match(text);
         if (!m.Success)
         {
             return new CellValue(CellKind.Text, null, raw.Trim(), null);
@@ -90,10 +86,6 @@ public static partial class CellValueParser
 
         return true;
     }
-
-    // Digits may carry thousands separators (groups of three) or stray spaces between digits.
-    [GeneratedRegex(@"^(?<sign>[+\-]|增加|减少|增|减)?\s*(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d(?:[\d ]*\d)?(?:\.\d+)?)(?<rest>.*)$")]
-    private static partial Regex NumberPattern();
 
     // What may follow a number in the same cell: a bracketed note or a unit.
     [GeneratedRegex(@"^([(\[【<]|件|条|个|项|次|人|万元|元|份|%)")]

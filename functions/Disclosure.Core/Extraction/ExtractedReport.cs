@@ -1,5 +1,6 @@
 using Disclosure.Core.Contract;
 using Disclosure.Core.Layout;
+using Disclosure.Core.Vocabulary;
 
 namespace Disclosure.Core.Extraction;
 
@@ -28,7 +29,7 @@ public static class NarrativeTopics
 }
 
 /// <summary>What the extractor read from one table: its format (per table), and the rows it recognised.</summary>
-public sealed record TableReading(int Table, string Template, bool Present, bool Complete)
+public sealed record TableReading(int Table, TemplateForm Template, bool Present, bool Complete)
 {
     /// <summary>Subtotal rows or columns a report added (not canonical), with their label and values, for checking.</summary>
     public IReadOnlyList<(string Label, IReadOnlyList<decimal?> Values)> ExtraRows { get; init; } = [];

@@ -1,5 +1,6 @@
 using Disclosure.Core.Contract;
 using Disclosure.Core.Layout;
+using Disclosure.Core.Vocabulary;
 
 namespace Disclosure.Core.Extraction;
 
@@ -18,24 +19,24 @@ internal static class Table2Mapper
         ["procurement"] = "procurement",
     };
 
-    private static string[] Columns(string family, string template) => (family, template) switch
+    private static string[] Columns(string family, TemplateVersion template) => (family, template) switch
     {
-        ("docs", "2019") => ["made", "published", "total"],
+        ("docs", TemplateVersion.V2019) => ["made", "published", "total"],
         ("docs", _) => ["issued", "repealed", "in_force"],
-        ("decisions", "2019") => ["previous", "change", "decisions"],
+        ("decisions", TemplateVersion.V2019) => ["previous", "change", "decisions"],
         ("decisions", _) => ["decisions"],
-        ("fees", "2019") => ["previous", "change"],
+        ("fees", TemplateVersion.V2019) => ["previous", "change"],
         ("fees", _) => ["amount"],
         _ => ["count", "amount"],
     };
 
     /// <summary>A header row: its format, columns and, on a grid, each column's span of grid columns (null when they cannot be told apart).</summary>
-    private sealed record Header(string Template, string[] Columns, string? Unit, string Raw, LayoutTable? Table = null, IReadOnlyList<(int Start, int End)>? Spans = null);
+    private sealed record Header(TemplateVersion Template, string[] Columns, string? Unit, string Raw, LayoutTable? Table = null, IReadOnlyList<(int Start, int End)>? Spans = null);
 
     private sealed record PendingRow(string Key, RowView Row, Header? Header);
 
     /// <summary>The rows of the official table 2, in their printed order.</summary>
-    private static readonly string[] Order = ["regulations", "normative_docs", "licensing", "other_services", "penalty", "enforcement", "fees", "procurement"];
+    private static readonly string[] Order = [.. CanonicalKeys.Table2(TemplateVersion.V2019).Select(r => r.Row)];
 
     /// <summary>
     /// Row keys by label: exact fragments first, then one misread character (行政处蚀 for 行政处罚); a figure row whose label
@@ -120,11 +121,11 @@ internal static class Table2Mapper
 
         if (pending.Count == 0)
         {
-            return new TableReading(2, "2019", Present: false, Complete: false) { };
+            return new TableReading(2, TemplateForm.V2019, Present: false, Complete: false) { };
         }
 
         // The format of each row: its header when it fits the row, else the number of values it has.
-        var rowTemplates = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var rowTemplates = new Dictionary<string, TemplateVersion?>(StringComparer.Ordinal);
         foreach (var p in pending)
         {
             rowTemplates[p.Key] = RowTemplate(p);
@@ -133,11 +134,11 @@ internal static class Table2Mapper
         var known = rowTemplates.Values.Where(t => t is not null).Distinct().ToList();
         var tableTemplate = known.Count switch
         {
-            0 => year is >= 2021 ? "2021" : "2019",
-            1 => known[0]!,
-            _ => "mixed",
+            0 => TemplateForms.Of(TemplateNames.Required(year)),
+            1 => TemplateForms.Of(known[0]!.Value),
+            _ => TemplateForm.Mixed,
         };
-        var fallback = tableTemplate == "mixed" ? (year is >= 2021 ? "2021" : "2019") : tableTemplate;
+        var fallback = tableTemplate.Version() ?? TemplateNames.Required(year);
 
         var incomplete = new List<string>();
         foreach (var p in pending)
@@ -209,9 +210,7 @@ internal static class Table2Mapper
             NormativeLabel(p, template, state);
         }
 
-        var required = tableTemplate == "2021" || (tableTemplate == "mixed" && fallback == "2021")
-            ? new[] { "regulations", "normative_docs", "licensing", "penalty", "enforcement", "fees" }
-            : ["regulations", "normative_docs", "licensing", "other_services", "penalty", "enforcement", "fees", "procurement"];
+        var required = CanonicalKeys.Table2(fallback).Select(r => r.Row).ToArray();
         var missingRows = required.Where(r => pending.All(p => p.Key != r)).ToList();
         if (missingRows.Count > 0)
         {
@@ -224,7 +223,7 @@ internal static class Table2Mapper
             state.Add(FindingCodes.IncompleteTable, $"表2有 {incomplete.Count} 个单元格缺失（行内数值个数少于表头列数），请补齐。", incomplete);
         }
 
-        if (tableTemplate == "mixed")
+        if (tableTemplate == TemplateForm.Mixed)
         {
             state.Add(FindingCodes.TemplateDeviation, "表2混用了2019年版和2021年版格式的行，请统一使用现行格式。", []);
         }
@@ -232,9 +231,9 @@ internal static class Table2Mapper
         return new TableReading(2, tableTemplate, Present: true, Complete: missingRows.Count == 0 && incomplete.Count == 0);
     }
 
-    private static void NormativeLabel(PendingRow p, string template, ExtractionState state)
+    private static void NormativeLabel(PendingRow p, TemplateVersion template, ExtractionState state)
     {
-        if (template == "2021" && p.Key == "normative_docs" && !p.Row.Label.Contains("行政规范性文件", StringComparison.Ordinal))
+        if (template == TemplateVersion.V2021 && p.Key == "normative_docs" && !p.Row.Label.Contains("行政规范性文件", StringComparison.Ordinal))
         {
             state.Add(FindingCodes.TemplateDeviation, "表2使用了旧版行名“规范性文件”，2021年版格式应为“行政规范性文件”。", [], p.Row.RawText);
         }
@@ -285,12 +284,12 @@ internal static class Table2Mapper
         return null;
     }
 
-    private static string? RowTemplate(PendingRow p)
+    private static TemplateVersion? RowTemplate(PendingRow p)
     {
         var family = Family[p.Key];
         if (family == "procurement" || p.Key == "other_services")
         {
-            return "2019";
+            return TemplateVersion.V2019;
         }
 
         if (p.Header is { } h && Fits(family, h))
@@ -301,10 +300,10 @@ internal static class Table2Mapper
         var count = p.Row.SlotsFor(3).Count(s => s.IsNumber || s.Value.Kind == CellKind.Blank && !s.Value.IsEmpty);
         return family switch
         {
-            "decisions" when count == 1 => "2021",
-            "decisions" when count >= 2 => "2019",
-            "fees" when count == 1 => "2021",
-            "fees" when count == 2 => "2019",
+            "decisions" when count == 1 => TemplateVersion.V2021,
+            "decisions" when count >= 2 => TemplateVersion.V2019,
+            "fees" when count == 1 => TemplateVersion.V2021,
+            "fees" when count == 2 => TemplateVersion.V2019,
             _ => null,
         };
     }

@@ -1,5 +1,6 @@
 using Disclosure.Core.Contract;
 using Disclosure.Core.Layout;
+using Disclosure.Core.Vocabulary;
 
 namespace Disclosure.Core.Extraction;
 
@@ -9,12 +10,12 @@ namespace Disclosure.Core.Extraction;
 /// </summary>
 internal static partial class Table3Mapper
 {
-    private static readonly string[] Standard = ["natural", "commercial", "research", "social", "legal", "other_org", "total"];
+    private static readonly string[] Standard = [.. CanonicalKeys.Table3Columns];
     private static readonly string[] Rows2021Only = ["other_no_correction", "other_no_fee", "other_other"];
 
     private sealed record DataRow(string Key, RowView Row);
 
-    public static TableReading Map(IReadOnlyList<RowView> rows, int year, string? table2Template, ExtractionState state)
+    public static TableReading Map(IReadOnlyList<RowView> rows, int year, TemplateForm? table2Template, ExtractionState state)
     {
         var headerKeys = new HashSet<string>(StringComparer.Ordinal);
         var columnMap = new Dictionary<(int Table, int Column), string>();
@@ -132,7 +133,7 @@ internal static partial class Table3Mapper
 
         if (data.Count == 0)
         {
-            return new TableReading(3, table2Template ?? (year >= 2021 ? "2021" : "2019"), Present: false, Complete: false);
+            return new TableReading(3, table2Template ?? TemplateForms.Of(TemplateNames.Required(year)), Present: false, Complete: false);
         }
 
         // 2021 splits （六） in three; a lone （六）其他处理 row with figures is the 2019 layout, or a subtotal beside the three.
@@ -146,7 +147,7 @@ internal static partial class Table3Mapper
             hasOther = false;
         }
 
-        var template = has2021 ? "2021" : hasOther ? "2019" : (table2Template is "2019" or "2021" ? table2Template : year >= 2021 ? "2021" : "2019");
+        var template = has2021 ? TemplateVersion.V2021 : hasOther ? TemplateVersion.V2019 : table2Template?.Version() ?? TemplateNames.Required(year);
         InferUnreadColumns(columnMap, headerKeys, data, state);
         var useGrid = columnMap.Count > 0 && columnMap.Values.Distinct().Count() >= 6;
         var byName = useGrid ? null : NamePositions(names);
@@ -202,7 +203,7 @@ internal static partial class Table3Mapper
                 $"表3增加了统一格式没有的小计行：{string.Join("、", subtotalRows.Select(r => r.RawLabel))}。小计行不计入标准单元格。", []);
         }
 
-        var expectedRows = CanonicalKeys.Table3Rows(template == "2021" ? TemplateVersion.V2021 : TemplateVersion.V2019);
+        var expectedRows = CanonicalKeys.Table3Rows(template);
         var missing = expectedRows.Where(r => data.All(d => d.Key != r)).ToList();
         if (missing.Count > 0)
         {
@@ -211,7 +212,7 @@ internal static partial class Table3Mapper
                 missing.SelectMany(r => Standard.Select(c => $"t3.{r}.{c}")).ToList());
         }
 
-        return new TableReading(3, template, Present: true, Complete: missing.Count == 0) { ExtraRows = extras };
+        return new TableReading(3, TemplateForms.Of(template), Present: true, Complete: missing.Count == 0) { ExtraRows = extras };
     }
 
     private static bool HasValues(RowView row) => row.Slots.Any(s => !s.Value.IsEmpty);
@@ -473,7 +474,7 @@ internal static partial class Table3Mapper
         }
 
         var layout = new List<string>();
-        foreach (var key in new[] { "natural", "commercial", "research", "social", "legal", "other_org", "subtotal", "total" })
+        foreach (var key in CanonicalKeys.Table3Parts.Append("subtotal").Append("total"))
         {
             if (headerKeys.Contains(key))
             {

@@ -1,4 +1,5 @@
 using Disclosure.Core.Contract;
+using Disclosure.Core.Vocabulary;
 
 namespace Disclosure.Core.Extraction;
 
@@ -10,7 +11,7 @@ internal static class Table4Mapper
         var dataRows = rows.Where(r => r.HasNumbers).ToList();
         if (dataRows.Count == 0)
         {
-            return new TableReading(4, "2019", Present: rows.Count > 0, Complete: false) { };
+            return new TableReading(4, TemplateForm.V2019, Present: rows.Count > 0, Complete: false) { };
         }
 
         var keys = CanonicalKeys.Table4Keys().ToList();
@@ -137,6 +138,6 @@ internal static class Table4Mapper
             state.Add(FindingCodes.IncompleteTable, $"表4不完整：应有15个数值，缺少 {missing.Count} 个（{string.Join("、", missing.Take(5))}…），请补齐。", missing);
         }
 
-        return new TableReading(4, "2019", Present: true, Complete: missing.Count == 0);
+        return new TableReading(4, TemplateForm.V2019, Present: true, Complete: missing.Count == 0);
     }
 }

@@ -1,9 +1,13 @@
+using Disclosure.Core.Contract;
+using Disclosure.Core.Vocabulary;
+
 namespace Disclosure.Core.Extraction;
 
 /// <summary>
-/// The report's vocabulary as data: section headings, table-2 and table-3 row labels, column headers.
-/// Patterns are matched against compacted text (NFKC, no whitespace); the first matching entry wins, so
-/// specific entries come before generic ones. Typos seen in real reports are listed as alternatives.
+/// The extractor's matching vocabulary as data: section headings, table-2 and table-3 row labels, column headers, with
+/// the variants real reports print. The official labels themselves are <see cref="OfficialTemplate"/>; every one of them
+/// matches its key here (tested). Patterns are matched against compacted text (NFKC, no whitespace); the first matching
+/// entry wins, so specific entries come before generic ones. Typos seen in real reports are listed as alternatives.
 /// </summary>
 public static class TemplateCatalog
 {
@@ -11,15 +15,15 @@ public static class TemplateCatalog
 
     public static readonly IReadOnlyList<SectionEntry> Sections =
     [
-        new(1, "总体情况", ["总体情况", "基本情况", "工作概述", "概述"]),
-        new(2, "主动公开政府信息情况", ["主动公开政府信息情况", "主动公开政府信息", "主动公开情况"]),
-        new(3, "收到和处理政府信息公开申请情况", ["收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请", "处理政府信息公开申请情况", "依申请公开政府信息情况"]),
-        new(4, "政府信息公开行政复议、行政诉讼情况", ["行政复议、行政诉讼情况", "行政复议,行政诉讼情况", "行政复议和行政诉讼情况", "行政复议行政诉讼情况", "行政复议、行政诉讼"]),
-        new(5, "存在的主要问题及改进情况", ["存在的主要问题及改进情况", "存在的主要问题", "主要问题及改进", "问题及改进"]),
-        new(6, "其他需要报告的事项", ["其他需要报告的事项", "其他需要报告"]),
+        new(1, OfficialTemplate.SectionHeadings[0], ["总体情况", "基本情况", "工作概述", "概述"]),
+        new(2, OfficialTemplate.SectionHeadings[1], ["主动公开政府信息情况", "主动公开政府信息", "主动公开情况"]),
+        new(3, OfficialTemplate.SectionHeadings[2], ["收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请", "处理政府信息公开申请情况", "依申请公开政府信息情况"]),
+        new(4, OfficialTemplate.SectionHeadings[3], ["行政复议、行政诉讼情况", "行政复议,行政诉讼情况", "行政复议和行政诉讼情况", "行政复议行政诉讼情况", "行政复议、行政诉讼"]),
+        new(5, OfficialTemplate.SectionHeadings[4], ["存在的主要问题及改进情况", "存在的主要问题", "主要问题及改进", "问题及改进"]),
+        new(6, OfficialTemplate.SectionHeadings[5], ["其他需要报告的事项", "其他需要报告"]),
     ];
 
-    public static readonly string[] ChineseNumerals = ["一", "二", "三", "四", "五", "六"];
+    public static readonly string[] ChineseNumerals = [.. OfficialTemplate.Numerals];
 
     /// <summary>Table-3 rows: key and label fragments, most specific first.</summary>
     public static readonly IReadOnlyList<(string Key, string[] Fragments)> Table3Rows =
@@ -51,13 +55,14 @@ public static class TemplateCatalog
         ("other", ["其他处理"]),
     ];
 
-    /// <summary>Outcome group labels: a row with only this label and numbers is a subtotal the official table lacks.</summary>
+    /// <summary>
+    /// Outcome group labels: a row with only this label and numbers is a subtotal the official table lacks. The groups of
+    /// the 2021 template (（六） has items only there), labels compacted: (三)不予公开.
+    /// </summary>
     public static readonly IReadOnlyList<(string Label, string[] Members)> Table3Groups =
     [
-        ("(三)不予公开", ["denied_state_secret", "denied_prohibited_by_law", "denied_three_safety", "denied_third_party", "denied_internal_affairs", "denied_process_info", "denied_enforcement_case", "denied_inquiry"]),
-        ("(四)无法提供", ["unable_not_held", "unable_needs_creation", "unable_unclear"]),
-        ("(五)不予处理", ["rejected_petition", "rejected_duplicate", "rejected_publication", "rejected_excessive", "rejected_confirmation"]),
-        ("(六)其他处理", ["other_no_correction", "other_no_fee", "other_other"]),
+        .. OfficialTemplate.Table3Outcomes(TemplateVersion.V2021).Where(g => g.Label is not null)
+            .Select(g => (TextNorm.Compact(g.Label!), g.Items.Select(i => i.Key).ToArray())),
     ];
 
     /// <summary>Table-3 column headers (applicant types).</summary>
@@ -86,14 +91,14 @@ public static class TemplateCatalog
     ];
 
     /// <summary>Table-2 header rows: fragments, the columns they announce, and the format they belong to.</summary>
-    public static readonly IReadOnlyList<(string[] Fragments, string[] Columns, string Template)> Table2Headers =
+    public static readonly IReadOnlyList<(string[] Fragments, string[] Columns, TemplateVersion Template)> Table2Headers =
     [
-        (["本年制发", "本年废止", "现行有效"], ["issued", "repealed", "in_force"], "2021"),
-        (["本年新制作", "本年新公开", "对外公开总数", "本年新"], ["made", "published", "total"], "2019"),
-        (["上一年项目数量", "本年增/减", "本年增减", "上一年项目"], ["previous", "change", "decisions"], "2019"),
-        (["采购项目数量", "采购总金额"], ["count", "amount"], "2019"),
-        (["本年收费金额", "收费金额"], ["amount"], "2021"),
-        (["本年处理决定数量", "处理决定数量"], ["decisions"], "2021"),
+        (["本年制发", "本年废止", "现行有效"], ["issued", "repealed", "in_force"], TemplateVersion.V2021),
+        (["本年新制作", "本年新公开", "对外公开总数", "本年新"], ["made", "published", "total"], TemplateVersion.V2019),
+        (["上一年项目数量", "本年增/减", "本年增减", "上一年项目"], ["previous", "change", "decisions"], TemplateVersion.V2019),
+        (["采购项目数量", "采购总金额"], ["count", "amount"], TemplateVersion.V2019),
+        (["本年收费金额", "收费金额"], ["amount"], TemplateVersion.V2021),
+        (["本年处理决定数量", "处理决定数量"], ["decisions"], TemplateVersion.V2021),
     ];
 
     /// <summary>Table-4 group labels, in table order.</summary>
@@ -112,18 +117,9 @@ public static class TemplateCatalog
         _ => row,
     };
 
-    /// <summary>The printed header of a table-3 column key (natural → 自然人).</summary>
-    public static string ColumnLabel(string key) => key switch
-    {
-        "natural" => "自然人",
-        "commercial" => "商业企业",
-        "research" => "科研机构",
-        "social" => "社会公益组织",
-        "legal" => "法律服务机构",
-        "other_org" => "其他",
-        "subtotal" => "小计",
-        _ => "总计",
-    };
+    /// <summary>The printed header of a table-3 column key (natural → 自然人); 小计 for a subtotal column the template lacks.</summary>
+    public static string ColumnLabel(string key) =>
+        key == "subtotal" ? "小计" : OfficialTemplate.Table3Columns.FirstOrDefault(c => c.Key == key)?.Header ?? "总计";
 
     /// <summary>
     /// The one key with a fragment of four or more characters found in the label with exactly one character different

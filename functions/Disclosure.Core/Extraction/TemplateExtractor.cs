@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Disclosure.Core.Contract;
 using Disclosure.Core.Layout;
+using Disclosure.Core.Vocabulary;
 
 namespace Disclosure.Core.Extraction;
 
@@ -51,14 +52,14 @@ public static partial class TemplateExtractor
         }
 
         var template = CombineTemplates(t2.Template, t3.Template);
-        if (t2.Present && t3.Present && t2.Template != t3.Template && t2.Template != "mixed" && t3.Template != "mixed")
+        if (t2.Present && t3.Present && t2.Template != t3.Template && t2.Template != TemplateForm.Mixed && t3.Template != TemplateForm.Mixed)
         {
             state.Add(FindingCodes.TemplateDeviation,
-                $"表2使用{t2.Template}年版格式，表3使用{t3.Template}年版格式，新旧格式混用。请统一使用{(year >= 2021 ? "2021" : "2019")}年版格式。", []);
+                $"表2使用{t2.Template.Name()}年版格式，表3使用{t3.Template.Name()}年版格式，新旧格式混用。请统一使用{TemplateNames.Name(TemplateNames.Required(year))}年版格式。", []);
         }
 
         var anyTable = t2.Present || t3.Present || t4.Present;
-        var report = new ReportInfo(meta.Agency, year, template) { Published = meta.Published, Title = meta.Title };
+        var report = new ReportInfo(meta.Agency, year, TemplateNames.Name(template)) { Published = meta.Published, Title = meta.Title };
         var cells = state.Cells.Values.OrderBy(c => CanonicalKeys.Order(c.Key)).ThenBy(c => c.Key, StringComparer.Ordinal)
             .ToDictionary(c => c.Key, c => c, StringComparer.Ordinal);
 
@@ -117,16 +118,16 @@ public static partial class TemplateExtractor
         _ => "政府信息公开行政复议、行政诉讼情况",
     };
 
-    private static string? CombineTemplates(string? t2, string? t3)
+    private static TemplateForm? CombineTemplates(TemplateForm? t2, TemplateForm? t3)
     {
-        if (t2 == "mixed" || t3 == "mixed")
+        if (t2 == TemplateForm.Mixed || t3 == TemplateForm.Mixed)
         {
-            return "mixed";
+            return TemplateForm.Mixed;
         }
 
         if (t2 is not null && t3 is not null)
         {
-            return t2 == t3 ? t2 : "mixed";
+            return t2 == t3 ? t2 : TemplateForm.Mixed;
         }
 
         return t2 ?? t3;

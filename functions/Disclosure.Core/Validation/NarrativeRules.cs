@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Disclosure.Core.Comparison;
 using Disclosure.Core.Contract;
 using Disclosure.Core.Extraction;
+using Disclosure.Core.Vocabulary;
 
 namespace Disclosure.Core.Validation;
 
@@ -119,8 +120,8 @@ public static partial class NarrativeRules
     }
 
     private static bool Is2021(ExtractedReport r) =>
-        (r.Tables.TryGetValue(3, out var t3) && t3.Present && t3.Template == "2021")
-        || (r.Tables.TryGetValue(2, out var t2) && t2.Present && t2.Template == "2021")
+        (r.Tables.TryGetValue(3, out var t3) && t3.Present && t3.Template == TemplateForm.V2021)
+        || (r.Tables.TryGetValue(2, out var t2) && t2.Present && t2.Template == TemplateForm.V2021)
         || (r.Report.Template is null && r.Report.Year >= 2021);
 
     private static string Cut(string text) => text.Length > 120 ? text[..120] + "…" : text;

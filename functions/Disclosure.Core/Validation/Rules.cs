@@ -1,5 +1,6 @@
 using Disclosure.Core.Contract;
 using Disclosure.Core.Extraction;
+using Disclosure.Core.Vocabulary;
 
 namespace Disclosure.Core.Validation;
 
@@ -113,7 +114,7 @@ public static class RuleCatalog
             $"表4“{GroupLabel(g)}”"));
 
     private static IEnumerable<string> Outcomes(ExtractedReport r) =>
-        r.Tables.TryGetValue(3, out var t) && t.Template == "2021" ? CanonicalKeys.Table3Outcomes2021 : CanonicalKeys.Table3Outcomes2019;
+        r.Tables.TryGetValue(3, out var t) && t.Template == TemplateForm.V2021 ? CanonicalKeys.Table3Outcomes2021 : CanonicalKeys.Table3Outcomes2019;
 
     private static IEnumerable<string> Table3RowKeys(ExtractedReport r) =>
         r.Cells.Keys.Where(k => k.StartsWith("t3.", StringComparison.Ordinal)).Select(k => k.Split('.')[1]).Distinct();
@@ -196,13 +197,13 @@ public static class RuleCatalog
         }
 
         var used = r.Tables.Where(t => t.Key is 2 or 3 && t.Value.Present).Select(t => (t.Key, t.Value.Template)).ToList();
-        var expected = year >= 2021 ? "2021" : "2019";
+        var expected = TemplateForms.Of(TemplateNames.Required(year));
         var wrong = used.Where(u => u.Template != expected).ToList();
         if (wrong.Count > 0)
         {
             var correct = year >= 2021 ? "2021年版（国办公开办函〔2021〕30号）" : "2019年版（国办公开办函〔2019〕60号）";
             yield return Create(FindingCodes.TemplateOutdated,
-                $"{year}年度报告应使用{correct}格式，但{string.Join("、", wrong.Select(w => $"表{w.Key}"))}使用了{(wrong.Any(w => w.Template == "mixed") ? "新旧混合" : wrong[0].Template + "年版")}格式。",
+                $"{year}年度报告应使用{correct}格式，但{string.Join("、", wrong.Select(w => $"表{w.Key}"))}使用了{(wrong.Any(w => w.Template == TemplateForm.Mixed) ? "新旧混合" : wrong[0].Template.Name() + "年版")}格式。",
                 []);
         }
     }

@@ -9,7 +9,7 @@ internal static partial class TextRules
     public static bool IsValue(string s)
     {
         s = s.Trim();
-        return s.Length > 0 && (ValueRegex().IsMatch(s) || s is "/" or "-" or "—" or "－" or "无" or "／" or "——" or "–");
+        return s.Length > 0 && (Disclosure.Core.Vocabulary.NumberShapes.LayoutValue().IsMatch(s) || Disclosure.Core.Vocabulary.Placeholders.ForLayout.Contains(s));
     }
 
     public static bool IsHeading(string s) => HeadingRegex().IsMatch(s.TrimStart());
@@ -79,9 +79,6 @@ internal static partial class TextRules
         var repaired = new string(chars);
         return IsValue(repaired) ? repaired : s;
     }
-
-    [GeneratedRegex(@"^(增|减|\+|-|−|－)?\s*[0-9０-９][0-9０-９,，.\s]*(%|万元|元|件|条)?$")]
-    private static partial Regex ValueRegex();
 
     [GeneratedRegex(@"^([一二三四五六七八九十]{1,3}\s*[、.．]|（[一二三四五六七八九十]{1,3}）|\([一二三四五六七八九十]{1,3}\))")]
     private static partial Regex HeadingRegex();

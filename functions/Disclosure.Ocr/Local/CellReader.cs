@@ -140,10 +140,8 @@ internal static class CellReader
     /// character (the Chinese model reads 1 as 工 or 了), or a short number with a stray character it invented (人4).
     /// </summary>
     internal static bool LooksNumeric(string text) =>
-        !IsPlaceholder(text) && text.Trim() != "无"
+        !Disclosure.Core.Vocabulary.Placeholders.IsLayoutPlaceholder(text)
         && (!text.Any(TextRules.IsCjk) || (text.Count(TextRules.IsCjk) <= 1 && text.Trim().Length <= 6 && (text.Any(char.IsAsciiDigit) || text.Trim().Length == 1)));
-
-    private static bool IsPlaceholder(string text) => text.Trim() is "/" or "-" or "—" or "－" or "／" or "——" or "–";
 
     /// <summary>The crop widened by <paramref name="factor"/> (nearest neighbour), height unchanged.</summary>
     private static GrayImage Stretch(GrayImage crop, double factor)

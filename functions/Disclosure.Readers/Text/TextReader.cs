@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Disclosure.Core.Engine;
 using Disclosure.Core.Layout;
+using Disclosure.Core.Vocabulary;
 
 namespace Disclosure.Readers.Text;
 
@@ -243,7 +244,7 @@ public sealed partial class TextReader : IDocumentReader
         if (WideGap().IsMatch(line))
         {
             var parts = GapSeparator().Split(line.Trim()).Select(Clean).ToList();
-            if (parts.Count >= 3 && parts.Count(p => NumberLike().IsMatch(p)) >= 2)
+            if (parts.Count >= 3 && parts.Count(p => NumberShapes.TextToken().IsMatch(p)) >= 2)
             {
                 return parts;
             }
@@ -251,7 +252,7 @@ public sealed partial class TextReader : IDocumentReader
 
         // A row of bare numbers separated by single spaces (e.g. table 4's fifteen figures).
         var tokens = line.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (tokens.Length >= 5 && tokens.All(t => NumberLike().IsMatch(t)))
+        if (tokens.Length >= 5 && tokens.All(t => NumberShapes.TextToken().IsMatch(t)))
         {
             return tokens;
         }
@@ -286,7 +287,4 @@ public sealed partial class TextReader : IDocumentReader
 
     [GeneratedRegex(@" {2,}|\u3000+")]
     private static partial Regex GapSeparator();
-
-    [GeneratedRegex(@"^[+\-增减]?[0-9０-９][0-9０-９,，.． ]*$")]
-    private static partial Regex NumberLike();
 }

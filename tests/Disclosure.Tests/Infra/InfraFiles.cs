@@ -5,7 +5,7 @@ namespace Disclosure.Tests.Infra;
 /// <summary>Where the deployment files are, and the local settings sample. The Bicep itself is read compiled (<see cref="Bicep"/>).</summary>
 internal static class InfraFiles
 {
-    public static string Root => Disclosure.Tests.Support.RepoPaths.Root;
+    public static string Root => Disclosure.Testing.RepoPaths.Root;
 
     public static string InfraDir => Path.Combine(Root, "infra");
 

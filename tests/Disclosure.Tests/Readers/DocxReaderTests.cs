@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Disclosure.Core.Contract;
 using Disclosure.Core.Engine;
 using Disclosure.Core.Layout;
 using Disclosure.Readers.Docx;
@@ -22,7 +23,7 @@ public sealed class DocxReaderTests
         var doc = Read(DocxBuilder.FromSeed(SeedReport.Load(Seed004, headerCells: true)).Build());
 
         Assert.Equal(3, doc.Tables.Count());
-        LayoutAssert.OfficialTable3(doc, "2021", LayoutAssert.Seed004Row1, headers: true);
+        LayoutAssert.OfficialTable3(doc, TemplateVersion.V2021, LayoutAssert.Seed004Row1, headers: true);
         LayoutAssert.OfficialTable4(doc, LayoutAssert.Seed004Table4);
 
         // The explicit page break before section 三 starts page 2.
@@ -39,7 +40,7 @@ public sealed class DocxReaderTests
     public void Seed_2019_docx_gives_the_2019_layout()
     {
         var doc = Read(DocxBuilder.FromSeed(SeedReport.Load(Seed001, headerCells: true), pageBreakBeforeTable3: false).Build());
-        LayoutAssert.OfficialTable3(doc, "2019", LayoutAssert.Seed001Row1, headers: true);
+        LayoutAssert.OfficialTable3(doc, TemplateVersion.V2019, LayoutAssert.Seed001Row1, headers: true);
         LayoutAssert.OfficialTable4(doc, LayoutAssert.Seed001Table4);
         Assert.Equal(1, doc.PageCount);
         var t2 = LayoutAssert.TableWith(doc, "政府集中采购");
@@ -48,15 +49,15 @@ public sealed class DocxReaderTests
     }
 
     [Theory]
-    [InlineData("001_f6b3b7a6d887a97c", "2019")]
-    [InlineData("004_cbc979190ed8f941", "2021")]
-    public void Docx_written_by_libreoffice_reads_to_the_official_layout(string seed, string template)
+    [InlineData("001_f6b3b7a6d887a97c", TemplateVersion.V2019)]
+    [InlineData("004_cbc979190ed8f941", TemplateVersion.V2021)]
+    public void Docx_written_by_libreoffice_reads_to_the_official_layout(string seed, TemplateVersion template)
     {
         // LibreOffice Writer's conversion of the committed HTML renditions (004's sits in a layout table, so its DOCX has
         // the report tables nested in an outer table): a producer other than our builder, with styles and settings parts.
         var bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "docx", seed + ".libreoffice.docx"));
         var doc = Read(bytes);
-        var is2019 = template == "2019";
+        var is2019 = template == TemplateVersion.V2019;
 
         // LibreOffice keeps the source line break between two HTML fragments as a space ("申请 人情况"); the grid is what is checked.
         using var _ = LayoutAssert.IgnoringSpaces();

@@ -1,4 +1,5 @@
 using System.Text;
+using Disclosure.Core.Contract;
 using Disclosure.Core.Engine;
 using Disclosure.Core.Layout;
 using Disclosure.Readers.Html;
@@ -26,7 +27,7 @@ public sealed class HtmlReaderTests
 
         // The layout table is not a table of its own; the three report tables are.
         Assert.Equal(3, doc.Tables.Count());
-        LayoutAssert.OfficialTable3(doc, "2021", LayoutAssert.Seed004Row1, headers: false);
+        LayoutAssert.OfficialTable3(doc, TemplateVersion.V2021, LayoutAssert.Seed004Row1, headers: false);
         LayoutAssert.OfficialTable4(doc, LayoutAssert.Seed004Table4);
 
         var paragraphs = doc.Paragraphs.Select(p => p.Text).ToList();
@@ -51,7 +52,7 @@ public sealed class HtmlReaderTests
         var bytes = TextDecoder.Gb18030.GetBytes(HtmlRenderer.Render(report, new HtmlStyle("gb2312")));
         var doc = Read(bytes);
 
-        LayoutAssert.OfficialTable3(doc, "2019", LayoutAssert.Seed001Row1, headers: true);
+        LayoutAssert.OfficialTable3(doc, TemplateVersion.V2019, LayoutAssert.Seed001Row1, headers: true);
         LayoutAssert.OfficialTable4(doc, LayoutAssert.Seed001Table4);
         Assert.Contains(doc.Notes, n => n.Contains("gb18030", StringComparison.Ordinal));
         Assert.Contains(doc.Paragraphs, p => p.Text == "新乡市卫滨区人民政府办公室2019年政府信息公开工作年度报告");

@@ -8,7 +8,7 @@ namespace Disclosure.Tests.Sweep;
 /// <summary>Loads the sweep rule cases (Cases/sweep-rules.json beside this file, read from the repository).</summary>
 public static class SweepTestData
 {
-    public static string RepoRoot() => Disclosure.Tests.Support.RepoPaths.Root;
+    public static string RepoRoot() => Disclosure.Testing.RepoPaths.Root;
 
     private static readonly Lazy<JsonDocument> Document = new(() =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "tests", "Disclosure.Tests", "Sweep", "Cases", "sweep-rules.json"))));

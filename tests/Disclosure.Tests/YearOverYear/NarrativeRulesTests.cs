@@ -1,4 +1,5 @@
 using Disclosure.Core.Contract;
+using Disclosure.Core.Vocabulary;
 using Disclosure.Tests.Support;
 
 namespace Disclosure.Tests.YearOverYear;
@@ -27,8 +28,8 @@ public sealed class NarrativeRulesTests
     [MemberData(nameof(Cases))]
     public void Narrative_case(string name, string template, int section, string text, string expected)
     {
-        var version = template == "2019" ? TemplateVersion.V2019 : TemplateVersion.V2021;
-        var result = ReportPairs.Analyze(name + ".txt", new ReportBuilder(version, template == "2019" ? 2020 : 2023).WithSectionText(section, text));
+        var version = TemplateNames.Parse(template)!.Value;
+        var result = ReportPairs.Analyze(name + ".txt", new ReportBuilder(version, version == TemplateVersion.V2019 ? 2020 : 2023).WithSectionText(section, text));
         var codes = result.Findings.Select(f => f.Code).Where(NarrativeCodes.Contains).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(expected.Split(',', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).ToList(), codes);
         Assert.All(result.Findings.Where(f => NarrativeCodes.Contains(f.Code)), f => Assert.Matches("[\u4e00-\u9fff]{8}", f.Message));

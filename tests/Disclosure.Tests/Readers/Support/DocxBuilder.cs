@@ -92,7 +92,7 @@ internal sealed class DocxBuilder
                     new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })),
             new TableGrid(Enumerable.Range(0, spec.Columns).Select(_ => new GridColumn { Width = "800" })));
 
-        var placed = OfficialTables.Place(spec);
+        var placed = OfficialTableSpecs.Place(spec);
         for (var r = 0; r < placed.Count; r++)
         {
             var row = new TableRow();

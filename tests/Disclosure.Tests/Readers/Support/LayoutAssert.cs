@@ -1,3 +1,4 @@
+using Disclosure.Core.Contract;
 using Disclosure.Core.Engine;
 using Disclosure.Core.Layout;
 
@@ -67,17 +68,17 @@ internal static class LayoutAssert
     }
 
     /// <summary>Table 3 in the official merged layout (both formats), with the numbers of seed 001 or 004.</summary>
-    public static void OfficialTable3(LayoutDocument document, string template, string[] firstRow, bool? headers)
+    public static void OfficialTable3(LayoutDocument document, TemplateVersion template, string[] firstRow, bool? headers)
     {
         var t = TableWith(document, "申请人情况");
         Assert.Equal(GridKind.Grid, t.Kind);
         NoOverlaps(t);
-        var is2021 = template == "2021";
+        var is2021 = template == TemplateVersion.V2021;
         Assert.Equal(is2021 ? 28 : 26, t.RowCount);
         Assert.Equal(10, t.ColumnCount);
         Assert.Equal(is2021 ? 215 : 198, t.Cells.Count);
 
-        var note = Cell(t, 0, 0, OfficialTables.BalanceNote, 3, 3);
+        var note = Cell(t, 0, 0, OfficialTableSpecs.BalanceNote, 3, 3);
         var applicants = Cell(t, 0, 3, "申请人情况", 1, 7);
         if (headers is { } h)
         {
@@ -117,7 +118,7 @@ internal static class LayoutAssert
         if (is2021)
         {
             Cell(t, 23, 1, "（六）其他处理", 3, 1);
-            Cell(t, 23, 2, OfficialTables.Other2021[0]);
+            Cell(t, 23, 2, OfficialTableSpecs.Other2021[0]);
             Cell(t, 25, 2, "3.其他");
             Cell(t, 26, 1, "（七）总计", 1, 2);
             Cell(t, 27, 0, "四、结转下年度继续办理", 1, 3);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Disclosure.Core.Contract;
 using Disclosure.Tests.Support;
 
 namespace Disclosure.Tests.Readers.Support;
@@ -15,7 +16,7 @@ internal sealed record SeedTable(int Number, TableSpec Table) : SeedBlock;
 /// </summary>
 internal sealed record SeedReport(string Name, string Title, IReadOnlyList<SeedBlock> Blocks)
 {
-    public string Template => Blocks.OfType<SeedTable>().Single(t => t.Number == 3).Table.Rows.Count == 28 ? "2021" : "2019";
+    public TemplateVersion Template => Blocks.OfType<SeedTable>().Single(t => t.Number == 3).Table.Rows.Count == 28 ? TemplateVersion.V2021 : TemplateVersion.V2019;
 
     public TableSpec Table(int number) => Blocks.OfType<SeedTable>().Single(t => t.Number == number).Table;
 
@@ -36,9 +37,9 @@ internal sealed record SeedReport(string Name, string Title, IReadOnlyList<SeedB
 
             blocks.Add(section switch
             {
-                2 => new SeedTable(2, OfficialTables.Table2(pending)),
-                3 => new SeedTable(3, OfficialTables.Table3(NumberRows(pending, 7), headerCells)),
-                4 => new SeedTable(4, OfficialTables.Table4(NumberRows(pending, 15).Single(), headerCells)),
+                2 => new SeedTable(2, OfficialTableSpecs.Table2(pending)),
+                3 => new SeedTable(3, OfficialTableSpecs.Table3(NumberRows(pending, 7), headerCells)),
+                4 => new SeedTable(4, OfficialTableSpecs.Table4(NumberRows(pending, 15).Single(), headerCells)),
                 _ => throw new InvalidDataException($"table lines outside sections 二–四 in {name}"),
             });
             pending.Clear();

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Disclosure.Core.Contract;
+using Disclosure.Core.Vocabulary;
 
-namespace Disclosure.Tests.Support;
+namespace Disclosure.Testing;
 
 /// <summary>
 /// Builds a complete, internally consistent report as tab-separated text (the shape real text extractions have),
@@ -106,7 +107,7 @@ public sealed class ReportBuilder
         // Table 2.
         foreach (var key in CanonicalKeys.Table2Keys(Version))
         {
-            _cells[key] = (Math.Abs(key.GetHashCode(StringComparison.Ordinal)) % 40).ToString(CultureInfo.InvariantCulture);
+            _cells[key] = (StableHash(key) % 40).ToString(CultureInfo.InvariantCulture);
         }
 
         if (Version == TemplateVersion.V2019)
@@ -158,13 +159,25 @@ public sealed class ReportBuilder
         }
     }
 
+    // string.GetHashCode is randomised per process; a report built twice must print the same figures (FNV-1a).
+    private static uint StableHash(string key)
+    {
+        var hash = 2166136261u;
+        foreach (var ch in key)
+        {
+            hash = unchecked((hash ^ ch) * 16777619u);
+        }
+
+        return hash;
+    }
+
     public byte[] BuildBytes(Encoding? encoding = null) => (encoding ?? new UTF8Encoding(false)).GetBytes(Build());
 
     public string Build()
     {
         var sb = new StringBuilder();
         sb.AppendLine($"{Agency}{Year}年政府信息公开工作年度报告").AppendLine();
-        Section(sb, 1, "一、总体情况", () =>
+        Section(sb, 1, OfficialTemplate.SectionTitle(1), () =>
         {
             sb.AppendLine(_sectionTexts.GetValueOrDefault(1, $"{Year}年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息 1234 条。"));
             foreach (var n in _narrative)
@@ -172,17 +185,17 @@ public sealed class ReportBuilder
                 sb.AppendLine(n);
             }
         });
-        Section(sb, 2, "二、主动公开政府信息情况", () => Table2(sb));
-        Section(sb, 3, "三、收到和处理政府信息公开申请情况", () => Table3(sb));
-        Section(sb, 4, "四、政府信息公开行政复议、行政诉讼情况", () =>
+        Section(sb, 2, OfficialTemplate.SectionTitle(2), () => Table2(sb));
+        Section(sb, 3, OfficialTemplate.SectionTitle(3), () => Table3(sb));
+        Section(sb, 4, OfficialTemplate.SectionTitle(4), () =>
         {
             if (!_omitTable4)
             {
                 Table4(sb);
             }
         });
-        Section(sb, 5, "五、存在的主要问题及改进情况", () => sb.AppendLine(_sectionTexts.GetValueOrDefault(5, "一是公开内容还不够丰富；二是解读形式有待创新。下一步将持续改进。")));
-        Section(sb, 6, "六、其他需要报告的事项", () => sb.AppendLine(_sectionTexts.GetValueOrDefault(6, "本年度未收取信息处理费。")));
+        Section(sb, 5, OfficialTemplate.SectionTitle(5), () => sb.AppendLine(_sectionTexts.GetValueOrDefault(5, "一是公开内容还不够丰富；二是解读形式有待创新。下一步将持续改进。")));
+        Section(sb, 6, OfficialTemplate.SectionTitle(6), () => sb.AppendLine(_sectionTexts.GetValueOrDefault(6, "本年度未收取信息处理费。")));
         return sb.ToString();
     }
 
@@ -203,71 +216,64 @@ public sealed class ReportBuilder
 
     private void Table2(StringBuilder sb)
     {
-        if (Version == TemplateVersion.V2019)
+        // Each block: the 第二十条 item, the header row padded to three value columns, then its rows.
+        foreach (var (item, columns, rows) in OfficialTemplate.Table2(Version))
         {
-            sb.AppendLine("第二十条第（一）项\t\t\t").AppendLine("信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量");
-            Row(sb, "规章", "t2.regulations.made", "t2.regulations.published", "t2.regulations.total");
-            Row(sb, "规范性文件", "t2.normative_docs.made", "t2.normative_docs.published", "t2.normative_docs.total");
-            sb.AppendLine("第二十条第（五）项\t\t\t").AppendLine("信息内容\t上一年项目数量\t本年增/减\t处理决定数量");
-            Row(sb, "行政许可", "t2.licensing.previous", "t2.licensing.change", "t2.licensing.decisions");
-            Row(sb, "其他对外管理服务事项", "t2.other_services.previous", "t2.other_services.change", "t2.other_services.decisions");
-            sb.AppendLine("第二十条第（六）项\t\t\t").AppendLine("信息内容\t上一年项目数量\t本年增/减\t处理决定数量");
-            Row(sb, "行政处罚", "t2.penalty.previous", "t2.penalty.change", "t2.penalty.decisions");
-            Row(sb, "行政强制", "t2.enforcement.previous", "t2.enforcement.change", "t2.enforcement.decisions");
-            sb.AppendLine("第二十条第（八）项\t\t\t").AppendLine("信息内容\t上一年项目数量\t本年增/减\t");
-            Row(sb, "行政事业性收费", "t2.fees.previous", "t2.fees.change");
-            sb.AppendLine("第二十条第（九）项\t\t\t").AppendLine($"信息内容\t采购项目数量\t采购总金额{_amountHeaderUnit}\t");
-            Row(sb, "政府集中采购", "t2.procurement.count", "t2.procurement.amount");
-            return;
+            var headers = Enumerable.Range(0, 3).Select(i => i >= columns.Count ? "" : columns[i].Key == "amount" ? columns[i].Header + _amountHeaderUnit : columns[i].Header);
+            sb.AppendLine($"{item}\t\t\t").AppendLine(string.Join('\t', [OfficialTemplate.Table2LabelHeader, .. headers]));
+            foreach (var row in rows)
+            {
+                Row(sb, row.Label, [.. columns.Select(c => $"t2.{row.Key}.{c.Key}")]);
+            }
         }
-
-        sb.AppendLine("第二十条第（一）项\t\t\t").AppendLine("信息内容\t本年制发件数\t本年废止件数\t现行有效件数");
-        Row(sb, "规章", "t2.regulations.issued", "t2.regulations.repealed", "t2.regulations.in_force");
-        Row(sb, "行政规范性文件", "t2.normative_docs.issued", "t2.normative_docs.repealed", "t2.normative_docs.in_force");
-        sb.AppendLine("第二十条第（五）项\t\t\t").AppendLine("信息内容\t本年处理决定数量\t\t");
-        Row(sb, "行政许可", "t2.licensing.decisions");
-        sb.AppendLine("第二十条第（六）项\t\t\t").AppendLine("信息内容\t本年处理决定数量\t\t");
-        Row(sb, "行政处罚", "t2.penalty.decisions");
-        Row(sb, "行政强制", "t2.enforcement.decisions");
-        sb.AppendLine("第二十条第（八）项\t\t\t").AppendLine($"信息内容\t本年收费金额{_amountHeaderUnit}\t\t");
-        Row(sb, "行政事业性收费", "t2.fees.amount");
     }
 
-    private static readonly Dictionary<string, string> Table3Labels = new(StringComparer.Ordinal)
+    /// <summary>
+    /// Table 3's label cells per row key (both formats), tab-separated the way the seeds' text extraction prints them:
+    /// (一) with ASCII brackets, a group's label on its first item only, single rows after the groups padded to the item column.
+    /// </summary>
+    private static readonly Dictionary<string, string> Table3Labels = Table3LabelCells();
+
+    private static Dictionary<string, string> Table3LabelCells()
     {
-        ["new_received"] = "一、本年新收政府信息公开申请数量\t",
-        ["carried_over"] = "二、上年结转政府信息公开申请数量\t",
-        ["granted"] = "三、本年度办理结果\t(一) 予以公开",
-        ["partially_granted"] = "\t(二) 部分公开（区分处理的，只计这一情形，不计其他情形）",
-        ["denied_state_secret"] = "\t(三) 不予公开\t1.属于国家秘密",
-        ["denied_prohibited_by_law"] = "\t\t2.其他法律行政法规禁止公开",
-        ["denied_three_safety"] = "\t\t3.危及“三安全一稳定”",
-        ["denied_third_party"] = "\t\t4.保护第三方合法权益",
-        ["denied_internal_affairs"] = "\t\t5.属于三类内部事务信息",
-        ["denied_process_info"] = "\t\t6.属于四类过程性信息",
-        ["denied_enforcement_case"] = "\t\t7.属于行政执法案卷",
-        ["denied_inquiry"] = "\t\t8.属于行政查询事项",
-        ["unable_not_held"] = "\t(四) 无法提供\t1.本机关不掌握相关政府信息",
-        ["unable_needs_creation"] = "\t\t2.没有现成信息需要另行制作",
-        ["unable_unclear"] = "\t\t3.补正后申请内容仍不明确",
-        ["rejected_petition"] = "\t(五) 不予处理\t1.信访举报投诉类申请",
-        ["rejected_duplicate"] = "\t\t2.重复申请",
-        ["rejected_publication"] = "\t\t3.要求提供公开出版物",
-        ["rejected_excessive"] = "\t\t4.无正当理由大量反复申请",
-        ["rejected_confirmation"] = "\t\t5.要求行政机关确认或重新出具已获取信息",
-        ["other"] = "\t(六) 其他处理\t",
-        ["other_no_correction"] = "\t(六) 其他处理\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-        ["other_no_fee"] = "\t\t2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-        ["other_other"] = "\t\t3.其他",
-        ["results_total"] = "\t(七) 总计\t",
-        ["carried_forward"] = "四、结转下年度继续办理\t\t",
-    };
+        static string Ascii(string label) => label.StartsWith('（') && label.IndexOf('）') is var close and > 0
+            ? $"({label[1..close]}) {label[(close + 1)..]}" : label;
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var version in new[] { TemplateVersion.V2021, TemplateVersion.V2019 })
+        {
+            foreach (var row in OfficialTemplate.Table3Opening)
+            {
+                labels.TryAdd(row.Key, row.Label + "\t");
+            }
+
+            var (first, afterGroup) = (true, false);
+            foreach (var (group, items) in OfficialTemplate.Table3Outcomes(version))
+            {
+                for (var i = 0; i < items.Count; i++)
+                {
+                    var part = first ? OfficialTemplate.Table3OutcomesLabel : "";
+                    first = false;
+                    labels.TryAdd(items[i].Key, group is null
+                        ? $"{part}\t{Ascii(items[i].Label)}{(afterGroup ? "\t" : "")}"
+                        : $"{part}\t{(i == 0 ? Ascii(group) : "")}\t{items[i].Label}");
+                }
+
+                afterGroup |= group is not null;
+            }
+
+            labels.TryAdd(OfficialTemplate.Table3Closing.Key, OfficialTemplate.Table3Closing.Label + "\t\t");
+        }
+
+        return labels;
+    }
 
     private void Table3(StringBuilder sb)
     {
-        sb.AppendLine("(本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和)\t\t\t申请人情况\t\t\t\t\t\t");
-        sb.AppendLine("\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计");
-        sb.AppendLine("\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t");
+        // The merged header as a text extraction flattens it: the note (ASCII brackets), 申请人情况, then two header lines.
+        var columns = OfficialTemplate.Table3Columns;
+        sb.AppendLine($"({OfficialTemplate.Table3BalanceNote[1..^1]})\t\t\t{OfficialTemplate.Table3ApplicantsHeader}\t\t\t\t\t\t");
+        sb.AppendLine($"\t\t\t{columns[0].Header}\t{OfficialTemplate.Table3OrganisationsHeader}\t\t\t\t\t{columns[^1].Header}");
+        sb.AppendLine(string.Join('\t', ["", "", "", "", .. columns.Skip(1).Take(5).Select(c => c.Header), ""]));
         var rows = CanonicalKeys.Table3Rows(Version).ToList();
         if (_oldSingleOtherRow && Version == TemplateVersion.V2021)
         {
@@ -294,9 +300,11 @@ public sealed class ReportBuilder
 
     private void Table4(StringBuilder sb)
     {
-        sb.AppendLine("行政复议\t\t\t\t\t行政诉讼\t\t\t\t\t\t\t\t\t");
-        sb.AppendLine("结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\t\t\t\t");
-        sb.AppendLine("\t\t\t\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计");
+        var groups = OfficialTemplate.Table4Groups;
+        var headers = OfficialTemplate.Table4Columns.Select(c => c.Header).ToList();
+        sb.AppendLine($"{groups[0].Label}\t\t\t\t\t{OfficialTemplate.Table4LawsuitsHeader}\t\t\t\t\t\t\t\t\t");
+        sb.AppendLine($"{string.Join('\t', headers)}\t{groups[1].Label}\t\t\t\t\t{groups[2].Label}\t\t\t\t");
+        sb.AppendLine(string.Join('\t', ["", "", "", "", "", .. headers, .. headers]));
         sb.AppendLine(string.Join('\t', CanonicalKeys.Table4Keys().Select(V)));
     }
 }

@@ -1,9 +1,11 @@
 using Azure.Storage.Blobs;
 using Disclosure.Integration.Tests.Infrastructure;
+using Disclosure.Pipeline.Sweep;
 using Disclosure.Pipeline;
 using Disclosure.Pipeline.Alerts;
 using Disclosure.Pipeline.Cosmos;
-using Disclosure.Pipeline.Sweep;
+using Disclosure.Sweep;
+using Disclosure.Testing.Sweep;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -50,7 +52,7 @@ public sealed class SweepHarness : IAsyncDisposable
 
     public BlobContainerClient Output => _services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(Options.OutputContainer);
 
-    public Task SeedAsync(SweepScenario scenario) => SweepScenarioSeeder.SeedAsync(Cosmos, Registry, scenario);
+    public Task SeedAsync(SweepScenario scenario) => SweepScenarioSeeder.SeedAsync(_services.GetRequiredService<IResultStore>(), Registry, scenario);
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

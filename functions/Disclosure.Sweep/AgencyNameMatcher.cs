@@ -119,7 +119,8 @@ public sealed class AgencyNameMatcher
     private readonly Dictionary<string, List<Entry>> _byCore = new(StringComparer.Ordinal);
 
     private readonly List<Entry> _entries = [];
-    private readonly Lazy<IReadOnlyList<(Agency Agency, string Form)>> _forms;
+    /// <summary>The written forms of every agency, by length (a form more than the distance longer or shorter cannot match).</summary>
+    private readonly Lazy<Dictionary<int, List<(Agency Agency, string Form)>>> _forms;
 
     /// <summary>
     /// An agency under one of its names: regional segments (registry region, then the name's own prefix) and the core,
@@ -129,7 +130,7 @@ public sealed class AgencyNameMatcher
 
     public AgencyNameMatcher(IEnumerable<Agency> registry)
     {
-        _forms = new Lazy<IReadOnlyList<(Agency, string)>>(Forms);
+        _forms = new Lazy<Dictionary<int, List<(Agency, string)>>>(Forms);
         _byId = new Dictionary<string, Agency>(StringComparer.OrdinalIgnoreCase);
         foreach (var agency in registry)
         {
@@ -213,27 +214,31 @@ public sealed class AgencyNameMatcher
     {
         var read = AgencyNames.Canonical(name);
         var best = new Dictionary<string, NameDistance>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (agency, form) in _forms.Value)
+        var forms = _forms.Value;
+        for (var length = Math.Max(1, read.Length - maxDistance); length <= read.Length + maxDistance; length++)
         {
-            if (Math.Abs(form.Length - read.Length) > maxDistance)
+            if (!forms.TryGetValue(length, out var sameLength))
             {
                 continue;
             }
 
-            var d = EditDistance.Levenshtein(read, form, maxDistance);
-            if (d <= maxDistance && (!best.TryGetValue(agency.Id, out var seen) || d < seen.Distance))
+            foreach (var (agency, form) in sameLength)
             {
-                best[agency.Id] = new NameDistance(agency, form, d);
+                var d = EditDistance.Levenshtein(read, form, maxDistance);
+                if (d <= maxDistance && (!best.TryGetValue(agency.Id, out var seen) || d < seen.Distance))
+                {
+                    best[agency.Id] = new NameDistance(agency, form, d);
+                }
             }
         }
 
         return [.. best.Values.OrderBy(n => n.Distance).ThenBy(n => n.Agency.Id, StringComparer.Ordinal)];
     }
 
-    private List<(Agency, string)> Forms()
+    private Dictionary<int, List<(Agency, string)>> Forms()
     {
         var forms = new HashSet<(string Id, string Form)>();
-        var list = new List<(Agency, string)>();
+        var byLength = new Dictionary<int, List<(Agency, string)>>();
         foreach (var entry in _entries)
         {
             for (var k = 0; k < entry.Sequence.Count; k++)
@@ -243,13 +248,18 @@ public sealed class AgencyNameMatcher
                 {
                     if (form.Length > 0 && forms.Add((entry.Agency.Id, form)))
                     {
+                        if (!byLength.TryGetValue(form.Length, out var list))
+                        {
+                            byLength[form.Length] = list = [];
+                        }
+
                         list.Add((entry.Agency, form));
                     }
                 }
             }
         }
 
-        return list;
+        return byLength;
     }
 
     private static bool EndsWith(IReadOnlyList<string> sequence, IReadOnlyList<string> tail)

@@ -14,8 +14,9 @@ public static class EditDistance
             return cutoff + 1;
         }
 
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        // Names are short: the two rows live on the stack (this runs over every registry form of a name).
+        Span<int> previous = b.Length < 128 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        Span<int> current = b.Length < 128 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -37,7 +38,9 @@ public static class EditDistance
                 return cutoff + 1;
             }
 
-            (previous, current) = (current, previous);
+            var swap = previous;
+            previous = current;
+            current = swap;
         }
 
         return Math.Min(previous[b.Length], cutoff + 1);

@@ -24,13 +24,13 @@ public static class SweepBench
     /// <summary>Runs `sweep` or `sweep-registry`; null when <paramref name="args"/> name neither (BenchmarkDotNet's turn).</summary>
     public static async Task<int?> RunAsync(string[] args)
     {
-        if (args is not ["sweep" or "sweep-registry", ..])
+        if (args is not ["sweep" or "sweep-registry" or "sweep-ocr-names", ..])
         {
             return null;
         }
 
         Console.OutputEncoding = System.Text.Encoding.UTF8;
-        var root = new RootCommand("Sweep benchmark and sample data") { Bench(), Registry() };
+        var root = new RootCommand("Sweep benchmark and sample data") { Bench(), Registry(), OcrNameBench.Create() };
         return await root.Parse(args).InvokeAsync();
     }
 

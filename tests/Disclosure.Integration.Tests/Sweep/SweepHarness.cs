@@ -52,6 +52,13 @@ public sealed class SweepHarness : IAsyncDisposable
 
     public BlobContainerClient Output => _services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(Options.OutputContainer);
 
+    /// <summary>Report processing as the hosts compose it, on this harness's reports container.</summary>
+    public Disclosure.Pipeline.Processing.ReportProcessingService Processor => _services.GetRequiredService<Disclosure.Pipeline.Processing.ReportProcessingService>();
+
+    public BlobContainerClient Reports => _services.GetRequiredService<BlobContainerClient>();
+
+    public IResultStore Results => _services.GetRequiredService<IResultStore>();
+
     public Task SeedAsync(SweepScenario scenario) => SweepScenarioSeeder.SeedAsync(_services.GetRequiredService<IResultStore>(), Registry, scenario);
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();

@@ -125,7 +125,7 @@ public static class ReviewPage
         {
             { Matched: { } name, Distance: 0 } => $"{name}（与{registry}一致）",
             { Matched: { } name, Distance: { } d } => $"{name}（与识别结果相差 {d.ToString(CultureInfo.InvariantCulture)} 字，已按{registry}更正）",
-            { Candidates: { Count: > 1 } c } => $"无法确定：{registry}中{string.Join("、", c)}同样接近，请人工核对",
+            { Candidates: { Count: > 1 } c } => $"无法确定：{registry}中{string.Join("、", c)}都接近，请人工核对",
             _ => $"{registry}中未找到足够接近的机关，按识别结果",
         };
         w.Raw("<dt>机关（名录匹配）</dt><dd").Attr("data-agency-read", m.Read).Attr("data-agency-matched", m.Matched ?? "")

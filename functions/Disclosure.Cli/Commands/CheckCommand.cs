@@ -69,7 +69,7 @@ public static class CheckCommand
                 }
 
                 var compareRead = compare;
-                compare = result => compareRead(Disclosure.Sweep.OcrAgencyNames.Apply(result, matcher, result.Report.Year));
+                compare = result => compareRead(Disclosure.Sweep.OcrAgencyNames.Apply(result, matcher, registryYear: null));
             }
 
             var pages = parse.GetValue(html) is { } dir ? new Review.HtmlReviewOutput(dir, TimeProvider.System) : null;

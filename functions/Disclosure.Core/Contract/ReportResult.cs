@@ -65,7 +65,7 @@ public sealed record ReportInfo(string? Agency, int? Year, string? Template)
 
 /// <summary>
 /// An agency name read by OCR, matched against the registry of <see cref="RegistryYear"/> (report.agencyMatch).
-/// <see cref="Matched"/> is null when no registry name is near enough, or when two are equally near
+/// <see cref="Matched"/> is null when no registry name is near enough, or when another is about as near
 /// (<see cref="Candidates"/>; flagged as EXTRACTION_UNCERTAIN). <see cref="Distance"/>: characters replaced, dropped or
 /// added between the name as read and the nearest written form of the registry name (0: read exactly).
 /// </summary>
@@ -77,7 +77,7 @@ public sealed record AgencyMatch(string Read, string? Matched, int? Distance)
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? RegistryYear { get; init; }
 
-    /// <summary>Registry names equally near the name as read (a tie: not matched).</summary>
+    /// <summary>Registry names about as near the name as read, nearest first (a tie: not matched).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Candidates { get; init; }
 }

@@ -24,11 +24,11 @@ public sealed class OcrAgencyPipelineTests(EmulatorFixture emulators)
         {
             // The report prints 南阳市宛城区教育局 (tests/corpus/gen-11-000, a 2019 report). The registry of 2019 spells the
             // district one character differently, as if the print were the misreading: the nearest registry name is one
-            // edit away and its sibling two, so the scan's name is matched and corrected to the registry's form.
+            // edit away and its sibling three, so the scan's name is matched and corrected to the registry's form.
             await h.Registry.ReplaceAsync(2019,
             [
                 new Agency("wc-edu", "南阳市苑城区教育局", [], "河南省南阳市", AgencyLevel.Department, null),
-                new Agency("wc-sports", "南阳市苑城区体育局", [], "河南省南阳市", AgencyLevel.Department, null),
+                new Agency("wc-mz", "南阳市苑城区民政局", [], "河南省南阳市", AgencyLevel.Department, null),
             ]);
             var pdf = Path.Combine(emulators.RepoRoot, "tests", "corpus", "gen-11-000.pdf");
             var scan = Path.Combine(work.FullName, "gen-11-000.scan.pdf");

@@ -34,7 +34,7 @@ public sealed class ReviewAgencyMatchTests
     {
         var html = WebUtility.HtmlDecode(Page(OcrAgencyNames.Apply(OcrAgencyNameTests.Scanned("淮安市洪泽区民法局"), Matcher, 2023)));
         Assert.Contains("data-agency-matched=\"\" data-agency-distance=\"1\"", html, StringComparison.Ordinal);
-        Assert.Contains("无法确定：2023年机关名录中洪泽区民政局、洪泽区司法局同样接近，请人工核对", html, StringComparison.Ordinal);
+        Assert.Contains("无法确定：2023年机关名录中洪泽区民政局、洪泽区司法局都接近，请人工核对", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,7 +19,6 @@ public static class CliApp
         root.Subcommands.Add(Commands.BenchPipelineCommand.Create());
         root.Subcommands.Add(Commands.SweepCommand.Create());
         root.Subcommands.Add(Commands.RegistryCommand.Create());
-        root.Subcommands.Add(Commands.SweepBenchCommand.Create());
         var parsed = root.Parse(args);
         try
         {

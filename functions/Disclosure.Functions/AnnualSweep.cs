@@ -1,5 +1,6 @@
 using Disclosure.Pipeline.Configuration;
 using Disclosure.Pipeline.Sweep;
+using Disclosure.Sweep;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 

@@ -30,12 +30,6 @@ public sealed record ReviewInput
     /// <summary>When the report was processed (passed in: the generator reads no clock).</summary>
     public required DateTimeOffset ProcessedAt { get; init; }
 
-    /// <summary>The agency as matched in the registry, where one is loaded; null when none is loaded or nothing matched.</summary>
-    public string? MatchedAgency { get; init; }
-
-    /// <summary>True when a registry was consulted (so "no match" can be told from "no registry").</summary>
-    public bool RegistryLoaded { get; init; }
-
     /// <summary>Crops of the source around the marked cells; null when the caller did not try (text formats).</summary>
     public CellCrops? Crops { get; init; }
 

@@ -82,8 +82,7 @@ public static class ReviewPage
         var counts = ReviewCounts.Of(r);
         var (statusClass, statusText) = Status(r);
         w.Raw("<header><h1>").Text(title).Raw("</h1><dl class=\"meta\">");
-        Meta(w, "机关（报告所写）", r.Report.Agency ?? "未识别");
-        Meta(w, "机关（名录匹配）", input.MatchedAgency ?? (input.RegistryLoaded ? "名录中未找到对应机关" : "未加载机关名录"));
+        Agency(w, r);
         Meta(w, "年度", Year(r));
         Meta(w, "格式", r.Report.Template switch
         {
@@ -102,6 +101,36 @@ public static class ReviewPage
             .Raw("<div class=\"count warn\" data-count=\"warnings\"><b>").Text(counts.Warnings.ToString(CultureInfo.InvariantCulture)).Raw("</b>⚠ 警告</div>")
             .Raw("<div class=\"count doubt\" data-count=\"doubtful\"><b>").Text(counts.Doubtful.ToString(CultureInfo.InvariantCulture)).Raw("</b>？ 存疑读数</div>")
             .Raw("</div></header>");
+    }
+
+    /// <summary>
+    /// The agency: as printed; for a name read by OCR also as read and as matched in the registry of the year, with the
+    /// number of characters that differ, so a reviewer sees what was corrected (or why nothing was).
+    /// </summary>
+    private static void Agency(HtmlWriter w, ReportResult r)
+    {
+        if (r.Report.AgencyMatch is not { } m)
+        {
+            Meta(w, "机关（报告所写）", r.Report.Agency ?? "未识别");
+            if (r.Source.Ocr && r.Report.Agency is not null)
+            {
+                Meta(w, "机关（名录匹配）", "未加载机关名录，按识别结果");
+            }
+
+            return;
+        }
+
+        Meta(w, "机关（OCR识别）", m.Read);
+        var registry = m.RegistryYear is { } y ? $"{y.ToString(CultureInfo.InvariantCulture)}年机关名录" : "机关名录";
+        var matched = m switch
+        {
+            { Matched: { } name, Distance: 0 } => $"{name}（与{registry}一致）",
+            { Matched: { } name, Distance: { } d } => $"{name}（与识别结果相差 {d.ToString(CultureInfo.InvariantCulture)} 字，已按{registry}更正）",
+            { Candidates: { Count: > 1 } c } => $"无法确定：{registry}中{string.Join("、", c)}都接近，请人工核对",
+            _ => $"{registry}中未找到足够接近的机关，按识别结果",
+        };
+        w.Raw("<dt>机关（名录匹配）</dt><dd").Attr("data-agency-read", m.Read).Attr("data-agency-matched", m.Matched ?? "")
+            .Attr("data-agency-distance", m.Distance?.ToString(CultureInfo.InvariantCulture) ?? "").Raw(">").Text(matched).Raw("</dd>");
     }
 
     internal static (string Class, string Text) Status(ReportResult r) => r.Status switch

@@ -26,7 +26,13 @@ public static class CheckCommand
                           "(CARRYOVER_MISMATCH, IN_FORCE_MISMATCH) and the copied-text shares (COPIED_TEXT, TEXT_REUSE).",
         };
 
-        var command = new Command("check", "Audit 政府信息公开工作年度报告 files: extract the tables, validate, print findings.") { paths, json, failOn, html, previous };
+        var registry = new Option<string?>("--registry")
+        {
+            Description = "Agency registry (CSV or JSON, as `registry import` takes): an agency name read by OCR is matched against it " +
+                          "(report.agencyMatch: the name as read, the name matched, the distance).",
+        };
+
+        var command = new Command("check", "Audit 政府信息公开工作年度报告 files: extract the tables, validate, print findings.") { paths, json, failOn, html, previous, registry };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var files = FileAnalysis.Expand(parse.GetValue(paths)!, out var missing);
@@ -53,6 +59,17 @@ public static class CheckCommand
                 }
 
                 compare = last.Compare;
+            }
+
+            if (parse.GetValue(registry) is { } registryPath)
+            {
+                if (await RegistryCommand.LoadMatcherAsync(registryPath, cancellationToken) is not { } matcher)
+                {
+                    return 2;
+                }
+
+                var compareRead = compare;
+                compare = result => compareRead(Disclosure.Sweep.OcrAgencyNames.Apply(result, matcher, registryYear: null));
             }
 
             var pages = parse.GetValue(html) is { } dir ? new Review.HtmlReviewOutput(dir, TimeProvider.System) : null;

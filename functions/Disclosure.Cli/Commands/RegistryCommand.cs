@@ -1,10 +1,13 @@
 using System.CommandLine;
-using Disclosure.Pipeline.Sweep;
+using Disclosure.Sweep;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Disclosure.Cli.Commands;
 
-/// <summary>`disclosure registry import &lt;file&gt; --year Y`: replaces the agency registry of a year (CSV or JSON).</summary>
+/// <summary>
+/// `disclosure registry import &lt;file&gt; --year Y`: replaces the agency registry of a year (CSV or JSON). The synthetic
+/// registry of the tests and benchmark is written by a tool that does not ship (tests/Disclosure.Benchmarks: `sweep-registry`).
+/// </summary>
 public static class RegistryCommand
 {
     public static Command Create()
@@ -41,17 +44,24 @@ public static class RegistryCommand
             return 0;
         });
 
-        var count = new Option<int>("--agencies") { Description = "Approximate number of agencies", DefaultValueFactory = _ => 320 };
-        var output = new Option<FileInfo>("--out") { Description = "CSV file to write", Required = true };
-        var generate = new Command("generate", "Write a synthetic registry (the one the sweep tests and benchmark use) as CSV") { count, output };
-        generate.SetAction(async (parse, ct) =>
-        {
-            var scenario = SweepScenario.Generate(parse.GetValue(count));
-            await File.WriteAllTextAsync(parse.GetValue(output)!.FullName, RegistryParser.ToCsv(scenario.Registry), ct);
-            Console.WriteLine($"{scenario.Registry.Count} agencies written");
-            return 0;
-        });
+        return new Command("registry", "Agency registry used by the annual sweep") { import };
+    }
 
-        return new Command("registry", "Agency registry used by the annual sweep") { import, generate };
+    /// <summary>The registry file of `check --registry` as a matcher; null (errors printed) when it is missing or has bad rows.</summary>
+    internal static async Task<AgencyNameMatcher?> LoadMatcherAsync(string path, CancellationToken ct)
+    {
+        if (!File.Exists(path))
+        {
+            Console.Error.WriteLine($"disclosure: registry not found: {path}");
+            return null;
+        }
+
+        var parsed = RegistryParser.Parse(await File.ReadAllTextAsync(path, ct), Path.GetFileName(path));
+        foreach (var error in parsed.Ok ? [] : parsed.Errors.DefaultIfEmpty("no agencies in the file"))
+        {
+            Console.Error.WriteLine($"disclosure: registry {path}: {error}");
+        }
+
+        return parsed.Ok ? new AgencyNameMatcher(parsed.Agencies) : null;
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Disclosure.Core.Contract;
 using Disclosure.Pipeline.Sweep;
+using Disclosure.Sweep;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -34,10 +35,11 @@ public static class SweepCommand
             }
 
             var outcome = result.Outcome!;
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
             if (parse.GetValue(output) is { } dir)
             {
                 dir.Create();
-                await File.WriteAllTextAsync(Path.Combine(dir.FullName, $"sweep-{y}.html"), SweepHtmlRenderer.Render(outcome, DateTimeOffset.UtcNow), ct);
+                await File.WriteAllTextAsync(Path.Combine(dir.FullName, $"sweep-{y}.html"), SweepHtmlRenderer.Render(outcome, now), ct);
                 await File.WriteAllTextAsync(Path.Combine(dir.FullName, $"sweep-{y}.csv"), SweepCsv.Write(outcome), ct);
                 await File.WriteAllTextAsync(Path.Combine(dir.FullName, $"sweep-{y}.json"), JsonSerializer.Serialize(outcome.Summary, ResultJson.Indented), ct);
             }

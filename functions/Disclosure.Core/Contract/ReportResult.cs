@@ -57,6 +57,33 @@ public sealed record ReportInfo(string? Agency, int? Year, string? Template)
     /// <summary>The report's title as found.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Title { get; init; }
+
+    /// <summary>
+    /// Set when the agency name was read by OCR and matched against the registry of the year: the name as read, the
+    /// registry name it matched and how many characters apart. <see cref="Agency"/> is then the name as printed with the
+    /// misread characters corrected.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AgencyMatch? AgencyMatch { get; init; }
+}
+
+/// <summary>
+/// An agency name read by OCR, matched against the registry of <see cref="RegistryYear"/> (report.agencyMatch).
+/// <see cref="Matched"/> is null when no registry name is near enough, or when another is about as near
+/// (<see cref="Candidates"/>; flagged as EXTRACTION_UNCERTAIN). <see cref="Distance"/>: characters replaced, dropped or
+/// added between the name as read and the nearest written form of the registry name (0: read exactly).
+/// </summary>
+public sealed record AgencyMatch(string Read, string? Matched, int? Distance)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? AgencyId { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? RegistryYear { get; init; }
+
+    /// <summary>Registry names about as near the name as read, nearest first (a tie: not matched).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Candidates { get; init; }
 }
 
 /// <summary>Richer per-cell information kept beside the flat <c>cells</c> map.</summary>

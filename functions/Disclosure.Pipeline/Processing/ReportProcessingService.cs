@@ -37,11 +37,14 @@ public sealed partial class ReportProcessingService
     private readonly ResiliencePipeline _retry;
     private readonly ReviewPageWriter? _reviewPages;
     private readonly YearOverYear.CrossYearStep? _crossYear;
+    private readonly Registry.OcrAgencyStep? _ocrAgency;
 
     public ReportProcessingService(BlobContainerClient container, ReportEngine engine, IResultStore results, IReceiptStore receipts,
         IAlertSink alerts, CosmosBootstrap bootstrap, PipelineOptions options, AlertOptions alertOptions, TimeProvider time,
-        ILogger<ReportProcessingService> logger, ReviewPageWriter? reviewPages = null, YearOverYear.CrossYearStep? crossYear = null)
+        ILogger<ReportProcessingService> logger, ReviewPageWriter? reviewPages = null, YearOverYear.CrossYearStep? crossYear = null,
+        Registry.OcrAgencyStep? ocrAgency = null)
     {
+        _ocrAgency = ocrAgency;
         _reviewPages = reviewPages;
         _crossYear = crossYear;
         _container = container;
@@ -223,6 +226,12 @@ public sealed partial class ReportProcessingService
         int attempt, CancellationToken ct)
     {
         var docKey = DocumentKeys.DocKey(blob.Name);
+        if (_ocrAgency is not null)
+        {
+            // Before the cross-year step: the agency's previous report is found under the name as matched.
+            result = await _ocrAgency.ApplyAsync(result, ct).ConfigureAwait(false);
+        }
+
         if (_crossYear is not null)
         {
             result = await _crossYear.CompareOnArrivalAsync(result, ct).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
+using Disclosure.Sweep;
 using Microsoft.Extensions.Logging;
 
 namespace Disclosure.Pipeline.Sweep;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Disclosure.Core.Contract;
 using Disclosure.Pipeline.Cosmos;
+using Disclosure.Sweep;
 using Microsoft.Azure.Cosmos;
 
 namespace Disclosure.Pipeline.Sweep;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Disclosure.Pipeline.Alerts;
+using Disclosure.Sweep;
 
 namespace Disclosure.Pipeline.Sweep;
 

@@ -1,4 +1,5 @@
 using Disclosure.Pipeline.Configuration;
+using Disclosure.Sweep;
 using Microsoft.Extensions.Configuration;
 
 namespace Disclosure.Pipeline.Sweep;

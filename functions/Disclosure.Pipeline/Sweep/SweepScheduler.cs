@@ -1,3 +1,4 @@
+using Disclosure.Sweep;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NCrontab;

@@ -1,6 +1,8 @@
 using Azure.Storage.Blobs;
 using Disclosure.Pipeline.Alerts;
 using Disclosure.Pipeline.Cosmos;
+using Disclosure.Pipeline.Review;
+using Disclosure.Sweep;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,7 +34,10 @@ public static class SweepServiceCollectionExtensions
             sp.GetRequiredService<ILogger<BlobSweepLock>>()));
         services.TryAddSingleton<ISweepOutput>(sp => new BlobSweepOutput(sp.GetRequiredService<BlobServiceClient>(), options));
         services.TryAddSingleton<ISweepAlertSink>(sp => new PipelineSweepAlertSink(sp.GetRequiredService<IAlertSink>(), sp.GetRequiredService<IAlertStore>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<SweepRunner>();
+        // Report processing matches agency names read by OCR against this registry (ReportProcessingService's optional step).
+        services.TryAddSingleton<Registry.OcrAgencyStep>();
+        services.TryAddSingleton<ISweepReviewLinks>(sp => new ReviewPageSweepLinks(sp.GetRequiredService<IReviewPageStore>()));
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<SweepRunner>(sp, sp.GetRequiredService<SweepOptions>().Deadlines));
         return services;
     }
 

@@ -7,6 +7,7 @@ using Disclosure.Integration.Tests.Infrastructure;
 using Disclosure.Pipeline.Configuration;
 using Disclosure.Pipeline.Processing;
 using Disclosure.Pipeline.Sweep;
+using Disclosure.Sweep;
 using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -8,6 +8,8 @@ using Disclosure.Pipeline.Alerts;
 using Disclosure.Pipeline.Cosmos;
 using Disclosure.Pipeline.Processing;
 using Disclosure.Pipeline.Sweep;
+using Disclosure.Sweep;
+using Disclosure.Testing.Sweep;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -111,7 +113,7 @@ public sealed class FunctionsIntegrationTests(EmulatorFixture emulators)
         try
         {
             var scenario = SweepScenario.Generate(24, year: 2023);
-            await SweepScenarioSeeder.SeedAsync(cosmos, app.Services.GetRequiredService<IRegistryStore>(), scenario);
+            await SweepScenarioSeeder.SeedAsync(app.Services.GetRequiredService<IResultStore>(), app.Services.GetRequiredService<IRegistryStore>(), scenario);
             // A registry for 2022 too, so sweeping the wrong year would also complete and be seen.
             await app.Services.GetRequiredService<IRegistryStore>().ReplaceAsync(2022, scenario.Registry, CancellationToken.None);
 

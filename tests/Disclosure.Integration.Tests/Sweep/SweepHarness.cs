@@ -1,9 +1,11 @@
 using Azure.Storage.Blobs;
 using Disclosure.Integration.Tests.Infrastructure;
+using Disclosure.Pipeline.Sweep;
 using Disclosure.Pipeline;
 using Disclosure.Pipeline.Alerts;
 using Disclosure.Pipeline.Cosmos;
-using Disclosure.Pipeline.Sweep;
+using Disclosure.Sweep;
+using Disclosure.Testing.Sweep;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -50,7 +52,14 @@ public sealed class SweepHarness : IAsyncDisposable
 
     public BlobContainerClient Output => _services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(Options.OutputContainer);
 
-    public Task SeedAsync(SweepScenario scenario) => SweepScenarioSeeder.SeedAsync(Cosmos, Registry, scenario);
+    /// <summary>Report processing as the hosts compose it, on this harness's reports container.</summary>
+    public Disclosure.Pipeline.Processing.ReportProcessingService Processor => _services.GetRequiredService<Disclosure.Pipeline.Processing.ReportProcessingService>();
+
+    public BlobContainerClient Reports => _services.GetRequiredService<BlobContainerClient>();
+
+    public IResultStore Results => _services.GetRequiredService<IResultStore>();
+
+    public Task SeedAsync(SweepScenario scenario) => SweepScenarioSeeder.SeedAsync(_services.GetRequiredService<IResultStore>(), Registry, scenario);
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

@@ -2,7 +2,8 @@ using System.Text.Json;
 using Disclosure.Core.Contract;
 using Disclosure.Integration.Tests.Infrastructure;
 using Disclosure.Pipeline.Alerts;
-using Disclosure.Pipeline.Sweep;
+using Disclosure.Sweep;
+using Disclosure.Testing.Sweep;
 
 namespace Disclosure.Integration.Tests.Sweep;
 

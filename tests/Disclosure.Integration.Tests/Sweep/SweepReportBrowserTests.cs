@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Disclosure.Core.Contract;
 using Disclosure.Integration.Tests.Infrastructure;
-using Disclosure.Pipeline.Sweep;
+using Disclosure.Sweep;
+using Disclosure.Testing.Sweep;
 
 namespace Disclosure.Integration.Tests.Sweep;
 

@@ -1,6 +1,7 @@
 using Disclosure.Cli.Hosting;
 using Disclosure.Pipeline.Hosting;
 using Disclosure.Pipeline.Sweep;
+using Disclosure.Sweep;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,6 @@
 using System.Net;
-using Disclosure.Pipeline.Sweep;
+using Disclosure.Sweep;
+using Disclosure.Testing.Sweep;
 
 namespace Disclosure.Tests.Review;
 

@@ -1,4 +1,4 @@
-using Disclosure.Pipeline.Sweep;
+using Disclosure.Sweep;
 
 namespace Disclosure.Tests.Sweep;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Disclosure.Pipeline.Sweep;
+using Disclosure.Sweep;
 
 namespace Disclosure.Tests.Sweep;
 

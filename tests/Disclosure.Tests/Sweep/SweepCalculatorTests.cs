@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Disclosure.Core.Contract;
-using Disclosure.Pipeline.Sweep;
+using Disclosure.Sweep;
 
 namespace Disclosure.Tests.Sweep;
 

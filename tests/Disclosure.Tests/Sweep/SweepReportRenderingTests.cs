@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Disclosure.Core.Contract;
-using Disclosure.Pipeline.Sweep;
+using Disclosure.Sweep;
+using Disclosure.Testing.Sweep;
 
 namespace Disclosure.Tests.Sweep;
 

@@ -1,5 +1,6 @@
 using Disclosure.Core.Contract;
-using Disclosure.Pipeline.Sweep;
+using Disclosure.Sweep;
+using Disclosure.Testing.Sweep;
 
 namespace Disclosure.Tests.Sweep;
 

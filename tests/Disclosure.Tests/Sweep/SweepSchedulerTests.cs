@@ -1,4 +1,6 @@
 using Disclosure.Pipeline.Sweep;
+using Disclosure.Sweep;
+using Disclosure.Testing.Sweep;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -14,7 +16,7 @@ public sealed class SweepSchedulerTests
         var scenario = SweepScenario.Generate(40);
         var ports = new InMemoryPorts(scenario);
         var options = new SweepOptions();
-        var runner = new SweepRunner(ports, ports, ports, ports, ports, ports, options, time, NullLogger<SweepRunner>.Instance);
+        var runner = new SweepRunner(ports, ports, ports, ports, ports, ports, options.Deadlines, time, NullLogger<SweepRunner>.Instance);
         using var scheduler = new SweepScheduler(runner, options, time, NullLogger<SweepScheduler>.Instance);
         await scheduler.StartAsync(CancellationToken.None);
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Disclosure.Core.Contract;
-using Disclosure.Pipeline.Sweep;
+using Disclosure.Sweep;
 
 namespace Disclosure.Tests.Sweep;
 

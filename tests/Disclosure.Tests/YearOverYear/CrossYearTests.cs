@@ -1,6 +1,6 @@
 using Disclosure.Core.Comparison;
 using Disclosure.Core.Contract;
-using Disclosure.Pipeline.Sweep;
+using Disclosure.Sweep;
 using Disclosure.Tests.Support;
 
 namespace Disclosure.Tests.YearOverYear;

@@ -1,5 +1,5 @@
 using Disclosure.Core.Contract;
-using Disclosure.Pipeline.Sweep;
+using Disclosure.Sweep;
 
 namespace Disclosure.Tests.YearOverYear;
 

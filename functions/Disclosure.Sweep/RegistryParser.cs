@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CsvHelper;
 
-namespace Disclosure.Pipeline.Sweep;
+namespace Disclosure.Sweep;
 
 /// <summary>The outcome of parsing a registry file: the agencies read and a message per rejected line.</summary>
 public sealed record RegistryParseResult(IReadOnlyList<Agency> Agencies, IReadOnlyList<string> Errors)

@@ -1,6 +1,6 @@
 using Disclosure.Core.Contract;
 
-namespace Disclosure.Pipeline.Sweep;
+namespace Disclosure.Sweep;
 
 /// <summary>Whether an agency reports as a department (deadline 31 January) or as a government (31 March).</summary>
 public enum AgencyLevel

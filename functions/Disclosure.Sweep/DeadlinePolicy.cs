@@ -1,4 +1,4 @@
-namespace Disclosure.Pipeline.Sweep;
+namespace Disclosure.Sweep;
 
 /// <summary>
 /// Legal deadlines (《政府信息公开条例》 art. 49): departments by 31 January, governments by 31 March of the following

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Disclosure.Core.Contract;
 using Microsoft.Extensions.Logging;
 
-namespace Disclosure.Pipeline.Sweep;
+namespace Disclosure.Sweep;
 
 public enum SweepRunStatus
 {
@@ -38,10 +38,10 @@ public sealed partial class SweepRunner(
     ISweepLock sweepLock,
     ISweepOutput output,
     ISweepAlertSink alerts,
-    SweepOptions options,
+    DeadlinePolicy deadlines,
     TimeProvider time,
     ILogger<SweepRunner> logger,
-    Review.IReviewPageStore? reviewPages = null)
+    ISweepReviewLinks? reviewLinks = null)
 {
     public static readonly JsonSerializerOptions SummaryJson = ResultJson.Indented;
 
@@ -69,7 +69,7 @@ public sealed partial class SweepRunner(
         var lastYear = await lastYearTask.ConfigureAwait(false);
         var loaded = time.GetTimestamp();
 
-        var outcome = SweepCalculator.Compute(new SweepInput(year, agencies, thisYear, lastYear, options.Deadlines));
+        var outcome = SweepCalculator.Compute(new SweepInput(year, agencies, thisYear, lastYear, deadlines));
         var computed = time.GetTimestamp();
 
         var now = time.GetUtcNow();
@@ -104,7 +104,7 @@ public sealed partial class SweepRunner(
     /// <summary>Links to the review pages of the agencies' reports (pages are named from the result id and content hash).</summary>
     private async Task<IReadOnlyDictionary<string, string>?> ReviewLinksAsync(SweepOutcome outcome, CancellationToken ct)
     {
-        if (reviewPages is null)
+        if (reviewLinks is null)
         {
             return null;
         }
@@ -112,7 +112,7 @@ public sealed partial class SweepRunner(
         var links = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var report in outcome.Agencies.Select(a => a.Report).OfType<StoredReportSummary>().Where(r => r.ContentSha256 is { Length: > 0 }))
         {
-            links[report.Id] = (await reviewPages.LinkAsync(Review.BlobReviewPageStore.PageName(report.Id, report.ContentSha256!), ct).ConfigureAwait(false)).AbsoluteUri;
+            links[report.Id] = (await reviewLinks.LinkAsync(report.Id, report.ContentSha256!, ct).ConfigureAwait(false)).AbsoluteUri;
         }
 
         return links;

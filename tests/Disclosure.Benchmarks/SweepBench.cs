@@ -1,25 +1,59 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Disclosure.Cli.Hosting;
 using Disclosure.Pipeline.Cosmos;
 using Disclosure.Pipeline.Sweep;
+using Disclosure.Sweep;
+using Disclosure.Testing.Sweep;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
-namespace Disclosure.Cli.Commands;
+namespace Disclosure.Benchmarks;
 
 /// <summary>
-/// `disclosure bench-sweep --reports N`: time the sweep over N reports per year. Seeds a throw-away database on the running
-/// emulators with a synthetic registry and two years of results (not timed), then times the full sweep (query both years,
-/// compute, render, store, alerts); `--pure` times only the in-memory computation and rendering.
+/// The sweep over the synthetic scenario (test data: never in the shipped CLI or Functions app).
+/// `sweep --reports N`: time the sweep over N reports per year. Seeds a throw-away database on the running emulators with
+/// a synthetic registry and two years of results (not timed), then times the full sweep (query both years, compute,
+/// render, store, alerts); `--pure` times only the in-memory computation and rendering.
+/// `sweep-registry --agencies N --out FILE`: writes the scenario's registry as CSV (for `disclosure registry import`).
 /// </summary>
-public static class SweepBenchCommand
+public static class SweepBench
 {
-    public static Command Create()
+    /// <summary>Runs `sweep` or `sweep-registry`; null when <paramref name="args"/> name neither (BenchmarkDotNet's turn).</summary>
+    public static async Task<int?> RunAsync(string[] args)
+    {
+        if (args is not ["sweep" or "sweep-registry" or "sweep-ocr-names", ..])
+        {
+            return null;
+        }
+
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        var root = new RootCommand("Sweep benchmark and sample data") { Bench(), Registry(), OcrNameBench.Create() };
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    private static Command Registry()
+    {
+        var count = new Option<int>("--agencies") { Description = "Approximate number of agencies", DefaultValueFactory = _ => 320 };
+        var output = new Option<FileInfo>("--out") { Description = "CSV file to write", Required = true };
+        var command = new Command("sweep-registry", "Write the synthetic registry (the one the sweep tests and benchmark use) as CSV") { count, output };
+        command.SetAction(async (parse, ct) =>
+        {
+            var scenario = SweepScenario.Generate(parse.GetValue(count));
+            await File.WriteAllTextAsync(parse.GetValue(output)!.FullName, RegistryParser.ToCsv(scenario.Registry), ct);
+            Console.WriteLine($"{scenario.Registry.Count} agencies written");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Bench()
     {
         var reports = new Option<int>("--reports") { Description = "Reports (≈ agencies) per year", DefaultValueFactory = _ => 10_000 };
         var pure = new Option<bool>("--pure") { Description = "Only the in-memory computation and rendering (no emulators)" };
-        var command = new Command("bench-sweep", "Measure the annual sweep over N reports per year") { reports, pure };
+        var command = new Command("sweep", "Measure the annual sweep over N reports per year") { reports, pure };
         command.SetAction(async (parse, ct) =>
         {
             var n = parse.GetValue(reports);
@@ -33,7 +67,7 @@ public static class SweepBenchCommand
             var outcome = SweepCalculator.Compute(new SweepInput(scenario.Year, scenario.Registry, scenario.ThisYear, scenario.LastYear, DeadlinePolicy.Default));
             compute.Stop();
             var render = Stopwatch.StartNew();
-            var html = SweepHtmlRenderer.Render(outcome, DateTimeOffset.UtcNow);
+            var html = SweepHtmlRenderer.Render(outcome, TimeProvider.System.GetUtcNow());
             var csv = SweepCsv.Write(outcome);
             render.Stop();
             var exact = Exact(scenario, outcome);
@@ -54,14 +88,15 @@ public static class SweepBenchCommand
             }
 
             var run = "bench-sweep-" + Guid.NewGuid().ToString("N")[..8];
-            await using var services = SweepCliServices.Build(new Dictionary<string, string?>
+            await using var services = Services(new Dictionary<string, string?>
             {
                 ["Cosmos:Database"] = run,
+                ["Sweep:Schedule"] = "off",
                 ["Sweep:OutputContainer"] = run,
                 ["Sweep:LockContainer"] = run + "-lock",
-            }, Microsoft.Extensions.Logging.LogLevel.Error);
+            });
             var seed = Stopwatch.StartNew();
-            await SweepScenarioSeeder.SeedAsync(services.GetRequiredService<CosmosBootstrap>(), services.GetRequiredService<IRegistryStore>(), scenario, ct);
+            await SweepScenarioSeeder.SeedAsync(services.GetRequiredService<IResultStore>(), services.GetRequiredService<IRegistryStore>(), scenario, ct);
             seed.Stop();
             AnsiConsole.WriteLine($"seeded {scenario.ThisYear.Count + scenario.LastYear.Count} result documents and the registry into database {run} in {seed.Elapsed.TotalSeconds:0.0} s (not part of the sweep time)");
 
@@ -86,6 +121,17 @@ public static class SweepBenchCommand
             return exact ? 0 : 1;
         });
         return command;
+    }
+
+    /// <summary>The local host's composition (emulators from local settings) with the sweep, no schedule; errors only.</summary>
+    private static ServiceProvider Services(IDictionary<string, string?> settings)
+    {
+        var configuration = LocalHost.Configuration(settings);
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Error));
+        services.AddLocalPipeline(configuration);
+        services.AddDisclosureSweep(configuration);
+        return services.BuildServiceProvider();
     }
 
     private static bool Exact(SweepScenario scenario, SweepOutcome outcome) =>

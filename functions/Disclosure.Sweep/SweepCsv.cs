@@ -3,7 +3,7 @@ using CsvHelper;
 using Disclosure.Core.Comparison;
 using Disclosure.Core.Contract;
 
-namespace Disclosure.Pipeline.Sweep;
+namespace Disclosure.Sweep;
 
 /// <summary>The per-agency status table of a sweep as CSV (UTF-8 with BOM so that spreadsheet programs show Chinese).</summary>
 public static class SweepCsv

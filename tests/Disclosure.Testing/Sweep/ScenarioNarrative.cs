@@ -1,7 +1,8 @@
 using System.Globalization;
 using Disclosure.Core.Contract;
+using Disclosure.Sweep;
 
-namespace Disclosure.Pipeline.Sweep;
+namespace Disclosure.Testing.Sweep;
 
 /// <summary>
 /// Narrative sections for the synthetic sweep scenario, of realistic length (section 一 about 1,200 characters, 五 about

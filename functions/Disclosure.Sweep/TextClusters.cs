@@ -3,7 +3,7 @@ using System.Text;
 using Disclosure.Core.Comparison;
 using Disclosure.Core.Contract;
 
-namespace Disclosure.Pipeline.Sweep;
+namespace Disclosure.Sweep;
 
 /// <summary>One agency of a text cluster.</summary>
 public sealed record ClusterMember(string AgencyId, string AgencyName, string BlobName);

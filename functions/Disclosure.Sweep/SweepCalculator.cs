@@ -2,7 +2,7 @@ using System.Globalization;
 using Disclosure.Core.Comparison;
 using Disclosure.Core.Contract;
 
-namespace Disclosure.Pipeline.Sweep;
+namespace Disclosure.Sweep;
 
 /// <summary>
 /// The sweep of one year, as a pure function of the registry and the stored report summaries of year Y and Y−1:

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Disclosure.Pipeline.Sweep;
+namespace Disclosure.Sweep;
 
 /// <summary>
 /// Normalises agency names so that a report's 单位名称 finds its registry entry: NFKC (full-width characters),
@@ -108,6 +108,9 @@ public static partial class AgencyNames
     private static partial Regex RegionSegment();
 }
 
+/// <summary>A registry agency, the written form of it nearest to a name, and how many edits apart they are.</summary>
+public sealed record NameDistance(Agency Agency, string Form, int Distance);
+
 /// <summary>Matches reports to registry agencies: by blob path `reports/{year}/{agencyId}/…`, else by name.</summary>
 public sealed class AgencyNameMatcher
 {
@@ -115,11 +118,19 @@ public sealed class AgencyNameMatcher
     private readonly Dictionary<string, List<Entry>> _byCanonical = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Entry>> _byCore = new(StringComparer.Ordinal);
 
-    /// <summary>An agency under one of its names: regional segments (registry region, then the name's own prefix) and the core.</summary>
-    private sealed record Entry(Agency Agency, IReadOnlyList<string> Sequence);
+    private readonly List<Entry> _entries = [];
+    /// <summary>The written forms of every agency, by length (a form more than the distance longer or shorter cannot match).</summary>
+    private readonly Lazy<Dictionary<int, List<(Agency Agency, string Form)>>> _forms;
+
+    /// <summary>
+    /// An agency under one of its names: regional segments (registry region, then the name's own prefix) and the core,
+    /// and the organisational suffix the name carried (人民政府, 办公室…), as printed names carry it.
+    /// </summary>
+    private sealed record Entry(Agency Agency, IReadOnlyList<string> Sequence, string Suffix);
 
     public AgencyNameMatcher(IEnumerable<Agency> registry)
     {
+        _forms = new Lazy<Dictionary<int, List<(Agency, string)>>>(Forms);
         _byId = new Dictionary<string, Agency>(StringComparer.OrdinalIgnoreCase);
         foreach (var agency in registry)
         {
@@ -130,7 +141,8 @@ public sealed class AgencyNameMatcher
                 var normalized = AgencyNames.Normalize(name);
                 var (prefix, core) = AgencyNames.Split(normalized);
                 // A government's own locality may also close its region ("淮安市" in 江苏省淮安市): keep it once.
-                var entry = new Entry(agency, [.. regionSegments.Concat(prefix).Append(core).Distinct()]);
+                var entry = new Entry(agency, [.. regionSegments.Concat(prefix).Append(core).Distinct()], AgencyNames.Canonical(name)[normalized.Length..]);
+                _entries.Add(entry);
                 Add(_byCanonical, normalized, entry);
                 Add(_byCanonical, string.Concat(entry.Sequence), entry);
                 Add(_byCore, core, entry);
@@ -189,6 +201,65 @@ public sealed class AgencyNameMatcher
             0 => (null, $"单位名称“{reportedName}”的地区与名录不符"),
             _ => (null, $"单位名称“{reportedName}”对应名录中多个单位，无法区分"),
         };
+    }
+
+    /// <summary>
+    /// Registry agencies whose written forms lie within <paramref name="maxDistance"/> edits (Levenshtein: a character
+    /// replaced, dropped or added) of <paramref name="name"/>, nearest first, one row per agency. The forms of an agency are
+    /// its names and aliases with or without their organisational suffix, each with every tail of its regions in front
+    /// ("洪泽区教育局", "淮安市洪泽区教育局", "江苏省淮安市洪泽区教育局"): the ways a report prints it. Compared after
+    /// <see cref="AgencyNames.Canonical"/> (width, spaces, punctuation), so only real character differences count.
+    /// </summary>
+    public IReadOnlyList<NameDistance> Nearest(string name, int maxDistance)
+    {
+        var read = AgencyNames.Canonical(name);
+        var best = new Dictionary<string, NameDistance>(StringComparer.OrdinalIgnoreCase);
+        var forms = _forms.Value;
+        for (var length = Math.Max(1, read.Length - maxDistance); length <= read.Length + maxDistance; length++)
+        {
+            if (!forms.TryGetValue(length, out var sameLength))
+            {
+                continue;
+            }
+
+            foreach (var (agency, form) in sameLength)
+            {
+                var d = EditDistance.Levenshtein(read, form, maxDistance);
+                if (d <= maxDistance && (!best.TryGetValue(agency.Id, out var seen) || d < seen.Distance))
+                {
+                    best[agency.Id] = new NameDistance(agency, form, d);
+                }
+            }
+        }
+
+        return [.. best.Values.OrderBy(n => n.Distance).ThenBy(n => n.Agency.Id, StringComparer.Ordinal)];
+    }
+
+    private Dictionary<int, List<(Agency, string)>> Forms()
+    {
+        var forms = new HashSet<(string Id, string Form)>();
+        var byLength = new Dictionary<int, List<(Agency, string)>>();
+        foreach (var entry in _entries)
+        {
+            for (var k = 0; k < entry.Sequence.Count; k++)
+            {
+                var tail = string.Concat(entry.Sequence.Skip(k));
+                foreach (var form in new[] { tail + entry.Suffix, tail })
+                {
+                    if (form.Length > 0 && forms.Add((entry.Agency.Id, form)))
+                    {
+                        if (!byLength.TryGetValue(form.Length, out var list))
+                        {
+                            byLength[form.Length] = list = [];
+                        }
+
+                        list.Add((entry.Agency, form));
+                    }
+                }
+            }
+        }
+
+        return byLength;
     }
 
     private static bool EndsWith(IReadOnlyList<string> sequence, IReadOnlyList<string> tail)

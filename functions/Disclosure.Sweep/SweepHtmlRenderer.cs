@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using Disclosure.Core.Contract;
 
-namespace Disclosure.Pipeline.Sweep;
+namespace Disclosure.Sweep;
 
 /// <summary>
 /// Renders a sweep as one self-contained HTML page: inline CSS, inline SVG charts, no scripts and no external assets,

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Disclosure.Core.Contract;
 
-namespace Disclosure.Pipeline.Sweep;
+namespace Disclosure.Sweep;
 
 /// <summary>
 /// One alert a sweep raises. Ids are deterministic ("sweep-{year}-{code}-{agencyId}", "sweep-{year}-summary") so a

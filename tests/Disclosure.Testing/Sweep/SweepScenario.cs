@@ -1,6 +1,8 @@
 using Disclosure.Core.Contract;
+using Disclosure.Pipeline.Processing;
+using Disclosure.Sweep;
 
-namespace Disclosure.Pipeline.Sweep;
+namespace Disclosure.Testing.Sweep;
 
 /// <summary>
 /// A deterministic synthetic registry with two years of report summaries and planted cases (missing, late,
@@ -103,7 +105,7 @@ public sealed record SweepScenario(
         {
             thisYear.Add(new StoredReportSummary
             {
-                Id = DocKey(blob),
+                Id = DocumentKeys.DocKey(blob),
                 BlobName = blob,
                 Agency = name,
                 Year = year,
@@ -238,7 +240,7 @@ public sealed record SweepScenario(
 
         return new StoredReportSummary
         {
-            Id = DocKey(blob),
+            Id = DocumentKeys.DocKey(blob),
             BlobName = blob,
             Agency = name,
             Year = year,
@@ -249,8 +251,4 @@ public sealed record SweepScenario(
             PublishedAt = published,
         };
     }
-
-    /// <summary>The storage design's document key: the first 40 hex characters of SHA-256 of the blob name.</summary>
-    public static string DocKey(string blobName) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(blobName)))[..40];
 }

@@ -1,4 +1,4 @@
-namespace Disclosure.Pipeline.Sweep;
+namespace Disclosure.Sweep;
 
 /// <summary>The agency registry, one version per year.</summary>
 public interface IRegistryStore
@@ -55,4 +55,10 @@ public interface ISweepAlertSink
     /// Returns how many were resolved.
     /// </summary>
     Task<int> ResolveStaleAsync(int year, IReadOnlySet<string> current, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Links to the review pages of stored reports (one page per result id and content hash).</summary>
+public interface ISweepReviewLinks
+{
+    Task<Uri> LinkAsync(string resultId, string contentSha256, CancellationToken cancellationToken = default);
 }

@@ -1,5 +1,4 @@
 using Disclosure.Pipeline.Hosting;
-using Disclosure.Pipeline.Hosting;
 using Disclosure.Pipeline.Sweep;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -31,12 +31,11 @@ public static class SettingsOptions
     /// </summary>
     public static IServiceCollection AddEngineSettings(this IServiceCollection services, IConfiguration configuration)
     {
-        if (services.Any(d => d.ServiceType == typeof(EngineSettingsMarker)))
+        if (!FirstTime<EngineSettingsMarker>(services))
         {
             return services;
         }
 
-        services.AddSingleton<EngineSettingsMarker>();
         services.AddSettingsOptions(configuration, PipelineOptions.Read);
         services.AddSettingsOptions(configuration, EngineOptions.Read);
         services.AddSettingsOptions(configuration, OcrSettings.Read);
@@ -52,12 +51,11 @@ public static class SettingsOptions
     public static IServiceCollection AddDisclosureSettings(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddEngineSettings(configuration);
-        if (services.Any(d => d.ServiceType == typeof(HostSettingsMarker)))
+        if (!FirstTime<HostSettingsMarker>(services))
         {
             return services;
         }
 
-        services.AddSingleton<HostSettingsMarker>();
         services.AddSettingsOptions(configuration, StorageOptions.Read);
         services.AddSettingsOptions(configuration, CosmosSettings.Read);
         services.AddSettingsOptions(configuration, AlertOptions.Read);
@@ -128,6 +126,19 @@ public static class SettingsOptions
             settings.Fail(string.Join(" or ", names), "is not valid: " + ex.Message);
             return fallback;
         }
+    }
+
+    /// <summary>Composition may run more than once (each host part adds what it needs): true the first time only.</summary>
+    private static bool FirstTime<TMarker>(IServiceCollection services)
+        where TMarker : class
+    {
+        if (services.Any(d => d.ServiceType == typeof(TMarker)))
+        {
+            return false;
+        }
+
+        services.AddSingleton<TMarker>();
+        return true;
     }
 
     private sealed class EngineSettingsMarker;

@@ -131,16 +131,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public static string FindRepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Serverless.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Serverless.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string FindRepoRoot() => Disclosure.Tests.Support.RepoPaths.Root;
 
     private void Signal(string signal, int? pid = null)
     {

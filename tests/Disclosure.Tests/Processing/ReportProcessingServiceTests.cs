@@ -9,7 +9,6 @@ using Disclosure.Testing.Fakes;
 using Disclosure.Tests.Support;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Disclosure.Tests.Processing;
 
@@ -27,7 +26,7 @@ public sealed class ReportProcessingServiceTests
     private readonly InMemoryReceiptStore _receipts = new();
     private readonly InMemoryAlertStore _alertStore = new();
     private readonly RecordingAlertPublisher _published = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2024, 3, 2, 0, 0, 0, TimeSpan.Zero));
+    private readonly FixedClock _time = new(new DateTimeOffset(2024, 3, 2, 0, 0, 0, TimeSpan.Zero));
 
     private static byte[] Seed => File.ReadAllBytes(Directory.GetFiles(RepoPaths.Seeds, "*.txt").Order(StringComparer.Ordinal).First());
 
@@ -37,7 +36,7 @@ public sealed class ReportProcessingServiceTests
     private ReportProcessingService Service(long maxBytes = PipelineOptions.DefaultMaxBytes, int maxAttempts = 3)
     {
         var limits = new ReadLimits { MaxBytes = maxBytes };
-        // Retries wait on the real clock, so the waits are a millisecond (no test waits on time advancing).
+        // Retries wait on the clock's timers, which are real (FixedClock fixes only the time read), so they are a millisecond.
         var options = new PipelineOptions { MaxBytes = maxBytes, MaxAttempts = maxAttempts, RetryDelay = TimeSpan.FromMilliseconds(1), MaxRetryDelay = TimeSpan.FromMilliseconds(1) };
         var sink = new AlertSink(_alertStore, _published, NullLogger<AlertSink>.Instance);
         return new ReportProcessingService(_reports, new ReportEngine(ReaderRegistry.CreateDefault(limits), limits), _results, _receipts, sink,
@@ -270,5 +269,11 @@ public sealed class ReportProcessingServiceTests
         // Guards the other tests: if a reader ever accepted these bytes, the failure tests would test nothing.
         var result = await new ReportEngine(ReaderRegistry.CreateDefault(new ReadLimits())).AnalyzeAsync("bad.bin", Garbage);
         Assert.Equal(ResultStatus.Failed, result.Status);
+    }
+
+    /// <summary>The time read is fixed (stored timestamps are checked); waits and timers are the system's.</summary>
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 }

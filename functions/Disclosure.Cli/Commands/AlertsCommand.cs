@@ -24,7 +24,7 @@ public static class AlertsCommand
         {
             await using var services = LocalHost.BuildServices(LocalHost.Configuration());
             // Local bootstrap: the emulator keeps nothing across restarts, so an empty database is created rather than reported as an error.
-            await services.GetRequiredService<CosmosBootstrap>().EnsureCreatedAsync(cancellationToken: ct);
+            await services.GetRequiredService<CosmosBootstrap>().EnsureCreatedLocallyAsync(ct);
             var store = services.GetRequiredService<IAlertStore>();
             var partitions = parse.GetValue(year) is { } y ? [y.ToString(CultureInfo.InvariantCulture)] : (await services.GetRequiredService<IResultStore>().YearsAsync(services.GetRequiredService<TimeProvider>().GetUtcNow(), ct)).ToArray();
             var alerts = (await store.ListAsync(partitions, parse.GetValue(all) ? null : AlertStatuses.Open, ct))
@@ -60,7 +60,7 @@ public static class AlertsCommand
         {
             await using var services = LocalHost.BuildServices(LocalHost.Configuration());
             // Local bootstrap: the emulator keeps nothing across restarts, so an empty database is created rather than reported as an error.
-            await services.GetRequiredService<CosmosBootstrap>().EnsureCreatedAsync(cancellationToken: ct);
+            await services.GetRequiredService<CosmosBootstrap>().EnsureCreatedLocallyAsync(ct);
             var store = services.GetRequiredService<IAlertStore>();
             var alertId = parse.GetValue(id)!;
             if (!await store.AcknowledgeAsync(alertId, services.GetRequiredService<TimeProvider>().GetUtcNow(), ct))

@@ -28,7 +28,7 @@ public static class ResultsCommand
         {
             await using var services = LocalHost.BuildServices(LocalHost.Configuration());
             // Local bootstrap: the emulator keeps nothing across restarts, so an empty database is created rather than reported as an error.
-            await services.GetRequiredService<CosmosBootstrap>().EnsureCreatedAsync(cancellationToken: ct);
+            await services.GetRequiredService<CosmosBootstrap>().EnsureCreatedLocallyAsync(ct);
             var store = services.GetRequiredService<IResultStore>();
             var time = services.GetRequiredService<TimeProvider>();
             var partitions = parse.GetValue(year) is { } y ? [y.ToString(CultureInfo.InvariantCulture)] : (await store.YearsAsync(time.GetUtcNow(), ct)).ToArray();

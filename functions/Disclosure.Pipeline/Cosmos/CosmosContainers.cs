@@ -46,6 +46,13 @@ public sealed class CosmosBootstrap(CosmosClient client, string database, bool l
 
     public Container Container(string name) => client.GetContainer(database, name);
 
+    /// <summary>
+    /// <see cref="EnsureCreatedAsync"/> against the local emulator only, which loses everything when it stops; against an
+    /// Azure account nothing is done (infra/ created the database and containers; the identity may not create them).
+    /// </summary>
+    public Task EnsureCreatedLocallyAsync(CancellationToken cancellationToken = default) =>
+        localEmulator ? EnsureCreatedAsync(cancellationToken: cancellationToken) : Task.CompletedTask;
+
     /// <summary>Idempotent; creates <paramref name="containers"/> (default: all of <see cref="CosmosContainers.All"/>).</summary>
     public async Task EnsureCreatedAsync(IEnumerable<string>? containers = null, CancellationToken cancellationToken = default)
     {

@@ -94,7 +94,7 @@ public sealed partial class BlobPollingService(
             try
             {
                 await reports.EnsureExistsAsync(ct).ConfigureAwait(false);
-                await bootstrap.EnsureCreatedAsync(cancellationToken: ct).ConfigureAwait(false);
+                await bootstrap.EnsureCreatedLocallyAsync(ct).ConfigureAwait(false);
                 return;
             }
             catch (Exception ex) when (attempt < PrepareAttempts && !ct.IsCancellationRequested)

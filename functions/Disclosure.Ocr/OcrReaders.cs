@@ -1,11 +1,10 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Disclosure.Core.Engine;
+using Disclosure.Core.Layout;
 using Disclosure.Ocr.DocumentIntelligence;
 using Disclosure.Ocr.Local;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace Disclosure.Ocr;
@@ -27,8 +26,8 @@ public static class OcrReaders
             var client = DocumentIntelligenceClient.Create(options.DocumentIntelligence, credential, transport?.Invoke(), loggerFactory);
             return
             [
-                new TextLayer.TextLayerPdfReader(new LayoutAnalyzerReader(client, Disclosure.Core.Layout.SourceFormat.Pdf, limits), limits, options.MinTextLayerChars),
-                new LayoutAnalyzerReader(client, Disclosure.Core.Layout.SourceFormat.Image, limits),
+                new TextLayer.TextLayerPdfReader(new LayoutAnalyzerReader(client, SourceFormat.Pdf, limits), limits, options.MinTextLayerChars),
+                new LayoutAnalyzerReader(client, SourceFormat.Image, limits),
             ];
         }
 
@@ -40,35 +39,6 @@ public static class OcrReaders
     internal static bool IsInstalled(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Any(dir => File.Exists(Path.Combine(dir, program)));
-
-    /// <summary>Reads <c>Ocr__Engine</c> and <c>DocumentIntelligence__Endpoint/Key</c> (local is the default).</summary>
-    public static OcrOptions FromConfiguration(IConfiguration configuration)
-    {
-        var engine = configuration["Ocr:Engine"]?.Trim().ToLowerInvariant() switch
-        {
-            "documentintelligence" or "document-intelligence" or "azure" => OcrEngine.DocumentIntelligence,
-            _ => OcrEngine.Local,
-        };
-        var endpoint = configuration["DocumentIntelligence:Endpoint"];
-        var recognizer = configuration["Ocr:Recognizer"]?.Trim().ToLowerInvariant() switch
-        {
-            "tesseract" => ScanRecognizer.Tesseract,
-            null or "" or "paddle" or "paddleocr" or "pp-ocr" or "ppocr" => ScanRecognizer.PaddleOcr,
-            var other => throw new InvalidOperationException($"Ocr:Recognizer '{other}' is not known (paddle or tesseract)"),
-        };
-        var models = configuration["Ocr:ModelDirectory"];
-        return new OcrOptions
-        {
-            Engine = engine,
-            Recognizer = recognizer,
-            ModelDirectory = string.IsNullOrWhiteSpace(models) ? null : models,
-            DocumentIntelligence = new DocumentIntelligenceOptions
-            {
-                Endpoint = string.IsNullOrWhiteSpace(endpoint) ? null : new Uri(endpoint),
-                Key = string.IsNullOrWhiteSpace(configuration["DocumentIntelligence:Key"]) ? null : configuration["DocumentIntelligence:Key"],
-            },
-        };
-    }
 }
 
 /// <summary>Lets tests and hosts choose the HTTP transport of the Document Intelligence client.</summary>
@@ -77,19 +47,28 @@ public delegate HttpPipelineTransport HttpPipelineTransportFactory();
 public static class OcrServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the PDF and image readers as <see cref="IDocumentReader"/>s. Needs <see cref="ReadLimits"/> registered
-    /// (a default is added when missing); a registered <see cref="TokenCredential"/> is used for Entra ID.
+    /// Registers the PDF reader and the image reader of the configured engine as <see cref="IDocumentReader"/>s, each by
+    /// its role (the format it reads). Needs <see cref="OcrOptions"/> and <see cref="ReadLimits"/> registered (the hosts'
+    /// composition binds and validates them); a registered <see cref="TokenCredential"/> is used for Entra ID.
     /// </summary>
-    public static IServiceCollection AddDisclosureOcr(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddDisclosureOcr(this IServiceCollection services)
     {
-        services.TryAddSingleton(OcrReaders.FromConfiguration(configuration));
-        services.TryAddSingleton(new ReadLimits());
-        services.AddSingleton<OcrReaderSet>(sp => new OcrReaderSet(OcrReaders.Create(
+        if (services.Any(d => d.ServiceType == typeof(OcrReaderSet)))
+        {
+            return services;
+        }
+
+        services.AddSingleton(sp => OcrReaderSet.From(OcrReaders.Create(
             sp.GetRequiredService<OcrOptions>(), sp.GetRequiredService<ReadLimits>(), sp.GetService<ILoggerFactory>(), sp.GetService<TokenCredential>())));
-        services.AddSingleton<IDocumentReader>(sp => sp.GetRequiredService<OcrReaderSet>().Readers[0]);
-        services.AddSingleton<IDocumentReader>(sp => sp.GetRequiredService<OcrReaderSet>().Readers[1]);
+        services.AddSingleton<IDocumentReader>(sp => sp.GetRequiredService<OcrReaderSet>().Pdf);
+        services.AddSingleton<IDocumentReader>(sp => sp.GetRequiredService<OcrReaderSet>().Image);
         return services;
     }
+}
 
-    internal sealed record OcrReaderSet(IReadOnlyList<IDocumentReader> Readers);
+/// <summary>The OCR engine's two readers by role: PDFs (text layer or scanned) and images.</summary>
+public sealed record OcrReaderSet(IDocumentReader Pdf, IDocumentReader Image)
+{
+    public static OcrReaderSet From(IReadOnlyList<IDocumentReader> readers) =>
+        new(readers.Single(r => r.Format == SourceFormat.Pdf), readers.Single(r => r.Format == SourceFormat.Image));
 }

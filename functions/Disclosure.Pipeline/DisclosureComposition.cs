@@ -8,20 +8,21 @@ using Disclosure.Readers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 
 namespace Disclosure.Pipeline;
 
 /// <summary>
-/// The one composition every host shares: the Functions app, the local host (`disclosure serve`), the CLI commands and
-/// the tests. It registers services only. What starts work is each host's own addition: the Functions app's triggers
-/// (ProcessReport, AnnualSweep), the local host's blob poller and in-process schedule (<see cref="SweepServiceCollectionExtensions.AddSweepSchedule"/>).
+/// The one composition every host shares: the Functions app, the local host (`disclosure serve`,
+/// <see cref="Hosting.LocalHost"/>), the CLI commands and the tests. It registers services only. What starts work is each
+/// host's own addition: the Functions app's triggers (ProcessReport, AnnualSweep), the local host's blob poller and
+/// in-process schedule (<see cref="SweepServiceCollectionExtensions.AddSweepSchedule"/>). Nothing removes another host's part.
 /// </summary>
 public static class DisclosureComposition
 {
-    /// <summary>The engine, report processing (stores, blobs, alerts) and the sweep.</summary>
+    /// <summary>Settings (validated at start), the engine, report processing (stores, blobs, alerts) and the sweep.</summary>
     public static IServiceCollection AddDisclosureServices(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddDisclosureSettings(configuration);
         services.AddDisclosureEngine(configuration);
         services.AddDisclosurePipeline(configuration);
         services.AddDisclosureSweep(configuration);
@@ -29,25 +30,40 @@ public static class DisclosureComposition
     }
 
     /// <summary>
-    /// The engine of <see cref="CreateEngine"/> with the pipeline's size limit (Pipeline__MaxBytes); a registered
-    /// <see cref="TokenCredential"/> (the Functions app's) is the one Document Intelligence uses.
+    /// The engine: text, HTML and DOCX readers plus the PDF and image readers of the configured OCR engine (`Ocr__Engine`),
+    /// every one under the one <see cref="ReadLimits"/> of <see cref="SettingsOptions.AddEngineSettings"/>. A registered
+    /// <see cref="TokenCredential"/> (the Functions app's) is the one Document Intelligence uses without a key.
     /// </summary>
     public static IServiceCollection AddDisclosureEngine(this IServiceCollection services, IConfiguration configuration)
     {
-        var limits = new ReadLimits { MaxBytes = PipelineOptions.From(configuration).MaxBytes };
-        services.TryAddSingleton(sp => CreateEngine(limits, configuration, sp.GetService<ILoggerFactory>(), sp.GetService<TokenCredential>()));
+        services.AddEngineSettings(configuration);
+        // Entra ID for Document Intelligence without a key (developer login locally); created only if a reader asks for it.
+        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
+        services.AddDisclosureOcr();
+        services.TryAddSingleton(sp =>
+        {
+            var limits = sp.GetRequiredService<ReadLimits>();
+            // The default readers first; registered readers (the OCR engine's PDF and image readers) come after and win per format.
+            return new ReportEngine([.. ReaderRegistry.CreateDefault(limits), .. sp.GetServices<IDocumentReader>()], limits);
+        });
         return services;
     }
 
     /// <summary>
-    /// Text, HTML and DOCX readers, plus the PDF and image readers of the configured OCR engine (`Ocr__Engine`: local
-    /// poppler + tesseract by default, or documentintelligence), all under the same limits.
+    /// The engine of the one-shot commands (`disclosure check`, `bench`) and of tests: the hosts' engine from
+    /// <paramref name="configuration"/> (environment variables when null), its settings validated now.
+    /// <paramref name="limits"/> replaces the settings' limits (tests of small budgets).
     /// </summary>
-    public static ReportEngine CreateEngine(ReadLimits limits, IConfiguration configuration, ILoggerFactory? loggers = null, TokenCredential? credential = null)
+    public static ReportEngine CreateEngine(ReadLimits? limits = null, IConfiguration? configuration = null)
     {
-        var ocr = OcrReaders.FromConfiguration(configuration);
-        // Entra ID when Document Intelligence is chosen without a key (managed identity in Azure, developer login locally).
-        credential ??= ocr.Engine == OcrEngine.DocumentIntelligence && ocr.DocumentIntelligence.Key is null ? new DefaultAzureCredential() : null;
-        return new ReportEngine([.. ReaderRegistry.CreateDefault(limits), .. OcrReaders.Create(ocr, limits, loggers, credential)], limits);
+        var services = new ServiceCollection().AddDisclosureEngine(configuration ?? new ConfigurationBuilder().AddEnvironmentVariables().Build());
+        if (limits is not null)
+        {
+            services.Replace(ServiceDescriptor.Singleton(limits));
+        }
+
+        // The engine and its readers live as long as the process; the provider holds nothing else to dispose.
+        var provider = services.BuildServiceProvider().ValidateSettings();
+        return provider.GetRequiredService<ReportEngine>();
     }
 }

@@ -1,5 +1,4 @@
 using Azure.Storage.Blobs;
-using Disclosure.Core.Engine;
 using Disclosure.Pipeline.Alerts;
 using Disclosure.Pipeline.Configuration;
 using Disclosure.Pipeline.Cosmos;
@@ -18,37 +17,33 @@ namespace Disclosure.Pipeline;
 public static class PipelineServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers options, the Cosmos client and stores, the reports container client, alerts (store, sink, publishers)
-    /// and <see cref="ReportProcessingService"/>. Unless a <see cref="ReportEngine"/> is registered first, the engine uses
-    /// the default readers (ReaderRegistry.CreateDefault) plus every registered <see cref="IDocumentReader"/>.
+    /// Registers the settings (validated at start), the engine, the Cosmos client and stores, the reports source (blob
+    /// container), alerts (store, sink, publishers), review pages and <see cref="ReportProcessingService"/>.
     /// </summary>
     public static IServiceCollection AddDisclosurePipeline(this IServiceCollection services, IConfiguration configuration)
     {
-        var pipeline = PipelineOptions.From(configuration);
-        var alerts = AlertOptions.From(configuration);
-        var cosmos = CosmosSettings.From(configuration);
-
+        services.AddDisclosureSettings(configuration);
+        services.AddDisclosureEngine(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(pipeline);
-        services.AddSingleton(alerts);
-        services.AddSingleton(cosmos);
-        // The default readers (text, HTML, DOCX); registered readers (e.g. PDF/OCR backends) come after them and win per format.
-        var limits = EngineSettings.Limits(configuration, pipeline.MaxBytes);
-        services.TryAddSingleton(sp => new ReportEngine(
-            [.. Disclosure.Readers.ReaderRegistry.CreateDefault(limits), .. sp.GetServices<IDocumentReader>()], limits));
 
-        services.TryAddSingleton(_ => CosmosClientFactory.Create(cosmos));
-        services.TryAddSingleton(sp => new CosmosBootstrap(sp.GetRequiredService<CosmosClient>(), cosmos.Database, cosmos.IsLocalEmulator));
+        services.TryAddSingleton(sp => CosmosClientFactory.Create(sp.GetRequiredService<CosmosSettings>()));
+        services.TryAddSingleton(sp =>
+        {
+            var cosmos = sp.GetRequiredService<CosmosSettings>();
+            return new CosmosBootstrap(sp.GetRequiredService<CosmosClient>(), cosmos.Database, cosmos.IsLocalEmulator);
+        });
         services.TryAddSingleton<IResultStore, CosmosResultStore>();
         services.TryAddSingleton<IReceiptStore, CosmosReceiptStore>();
         services.TryAddSingleton<IAlertStore, CosmosAlertStore>();
 
-        services.TryAddSingleton(_ => BlobClientFactory.CreateService(configuration));
-        services.TryAddSingleton(sp => sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(pipeline.Container));
+        services.TryAddSingleton(sp => BlobClientFactory.CreateService(sp.GetRequiredService<StorageOptions>()));
+        services.TryAddSingleton(sp => sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(sp.GetRequiredService<PipelineOptions>().Container));
+        services.TryAddSingleton<IReportSource>(sp => new BlobReportSource(sp.GetRequiredService<BlobContainerClient>()));
 
         services.AddHttpClient(nameof(WebhookAlertPublisher));
         services.TryAddSingleton<IAlertPublisher>(sp =>
         {
+            var alerts = sp.GetRequiredService<AlertOptions>();
             var targets = new List<IAlertPublisher>();
             if (alerts.TopicEndpoint is not null)
             {
@@ -64,7 +59,7 @@ public static class PipelineServiceCollectionExtensions
         });
         services.TryAddSingleton<IAlertSink>(sp => new AlertSink(sp.GetRequiredService<IAlertStore>(), sp.GetRequiredService<IAlertPublisher>(),
             sp.GetRequiredService<ILogger<AlertSink>>()));
-        services.AddDisclosureReviewPages(configuration);
+        services.AddDisclosureReviewPages();
         services.TryAddSingleton<YearOverYear.CrossYearStep>();
         services.TryAddSingleton<ReportProcessingService>();
         return services;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Disclosure.Cli.Hosting;
+using Disclosure.Pipeline.Hosting;
 using Disclosure.Pipeline.Cosmos;
 using Disclosure.Pipeline.Sweep;
 using Disclosure.Sweep;

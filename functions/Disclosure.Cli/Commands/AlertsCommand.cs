@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Disclosure.Cli.Hosting;
+using Disclosure.Pipeline.Hosting;
 using Disclosure.Cli.Output;
 using Disclosure.Core.Contract;
 using Disclosure.Pipeline.Alerts;
@@ -23,10 +23,10 @@ public static class AlertsCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var services = LocalHost.BuildServices(LocalHost.Configuration());
-            // The emulator keeps nothing across restarts: an empty database is created rather than reported as an error.
-            await services.GetRequiredService<CosmosBootstrap>().EnsureCreatedAsync(cancellationToken: ct);
+            // Local bootstrap: the emulator keeps nothing across restarts, so an empty database is created rather than reported as an error.
+            await services.GetRequiredService<CosmosBootstrap>().EnsureCreatedLocallyAsync(ct);
             var store = services.GetRequiredService<IAlertStore>();
-            var partitions = parse.GetValue(year) is { } y ? [y.ToString(CultureInfo.InvariantCulture)] : (await services.GetRequiredService<IResultStore>().YearsAsync(DateTimeOffset.UtcNow, ct)).ToArray();
+            var partitions = parse.GetValue(year) is { } y ? [y.ToString(CultureInfo.InvariantCulture)] : (await services.GetRequiredService<IResultStore>().YearsAsync(services.GetRequiredService<TimeProvider>().GetUtcNow(), ct)).ToArray();
             var alerts = (await store.ListAsync(partitions, parse.GetValue(all) ? null : AlertStatuses.Open, ct))
                 .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
             if (parse.GetValue(json))
@@ -59,11 +59,11 @@ public static class AlertsCommand
         ack.SetAction(async (parse, ct) =>
         {
             await using var services = LocalHost.BuildServices(LocalHost.Configuration());
-            // The emulator keeps nothing across restarts: an empty database is created rather than reported as an error.
-            await services.GetRequiredService<CosmosBootstrap>().EnsureCreatedAsync(cancellationToken: ct);
+            // Local bootstrap: the emulator keeps nothing across restarts, so an empty database is created rather than reported as an error.
+            await services.GetRequiredService<CosmosBootstrap>().EnsureCreatedLocallyAsync(ct);
             var store = services.GetRequiredService<IAlertStore>();
             var alertId = parse.GetValue(id)!;
-            if (!await store.AcknowledgeAsync(alertId, DateTimeOffset.UtcNow, ct))
+            if (!await store.AcknowledgeAsync(alertId, services.GetRequiredService<TimeProvider>().GetUtcNow(), ct))
             {
                 Console.Error.WriteLine($"alerts ack: no alert with id {alertId}");
                 return 1;

@@ -23,7 +23,7 @@ public static class BenchCommand
         var command = new Command("bench", "Measure parse+validate throughput (reports/s) per format on one core.") { paths, seconds, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var given = parse.GetValue(paths) is { Length: > 0 } p ? p : [FileAnalysis.DefaultSeedsFolder()];
+            var given = parse.GetValue(paths) is { Length: > 0 } p ? p : [FileAnalysis.SeedsFolder(Disclosure.Pipeline.Hosting.LocalHost.Configuration())];
             var files = FileAnalysis.Expand(given, out _);
             if (files.Count == 0)
             {

@@ -3,7 +3,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Azure.Storage.Blobs;
-using Disclosure.Cli.Hosting;
+using Disclosure.Pipeline.Configuration;
 using Disclosure.Pipeline.Cosmos;
 using Disclosure.Pipeline.Hosting;
 using Disclosure.Pipeline.Processing;
@@ -24,12 +24,12 @@ public static class BenchPipelineCommand
         var count = new Option<int>("--count") { Description = "Reports to upload", DefaultValueFactory = _ => 500 };
         var uploaders = new Option<int>("--uploaders") { Description = "Parallel uploads", DefaultValueFactory = _ => 16 };
         var rate = new Option<double>("--rate") { Description = "Uploads per second (0 = all at once, a burst)", DefaultValueFactory = _ => 0 };
-        var seeds = new Option<DirectoryInfo?>("--seeds") { Description = "Folder of .txt reports (default: ../shared/seeds beside the repository)" };
+        var seeds = new Option<DirectoryInfo?>("--seeds") { Description = $"Folder of .txt reports (default: {SettingNames.Local.SeedsFolder}, else {FileAnalysis.DefaultSeedsFolder})" };
         var command = new Command("bench-pipeline", "Measure upload→stored-result latency (p50/p95) and reports/minute through the local host") { count, uploaders, rate, seeds };
         command.SetAction(async (parse, ct) =>
         {
             var n = parse.GetValue(count);
-            var folder = parse.GetValue(seeds) ?? new DirectoryInfo(FileAnalysis.DefaultSeedsFolder());
+            var folder = parse.GetValue(seeds) ?? new DirectoryInfo(FileAnalysis.SeedsFolder(LocalHost.Configuration()));
             var files = folder.Exists ? folder.GetFiles("*.txt").OrderBy(f => f.Name, StringComparer.Ordinal).ToArray() : [];
             if (files.Length == 0)
             {
@@ -39,11 +39,15 @@ public static class BenchPipelineCommand
 
             var contents = await Task.WhenAll(files.Select(f => File.ReadAllBytesAsync(f.FullName, ct)));
             var run = "bench-" + Guid.NewGuid().ToString("N")[..8];
-            var configuration = LocalHost.Configuration(new Dictionary<string, string?> { ["Cosmos:Database"] = run, ["Reports:Container"] = run });
+            var configuration = LocalHost.Configuration(new Dictionary<string, string?>
+            {
+                [SettingsReader.Key(SettingNames.CosmosDatabase)] = run,
+                [SettingsReader.Key(SettingNames.ReportsContainer)] = run,
+            });
             var services = new ServiceCollection();
             services.AddLogging(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
             services.AddLocalPipeline(configuration);
-            await using var provider = services.BuildServiceProvider();
+            await using var provider = services.BuildServiceProvider().ValidateSettings();
             var container = provider.GetRequiredService<BlobContainerClient>();
             var bootstrap = provider.GetRequiredService<CosmosBootstrap>();
             var host = provider.GetRequiredService<BlobPollingService>();

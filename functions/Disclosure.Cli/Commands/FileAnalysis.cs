@@ -2,23 +2,23 @@ using System.Security.Cryptography;
 using Disclosure.Core.Contract;
 using Disclosure.Core.Engine;
 using Disclosure.Core.Layout;
+using Disclosure.Pipeline.Configuration;
+using Microsoft.Extensions.Configuration;
 
 namespace Disclosure.Cli.Commands;
 
 /// <summary>Reads local files for the engine: size limit checked before reading, so a huge file is never loaded whole.</summary>
 public static class FileAnalysis
 {
-    /// <summary>The sample reports beside the repository (../shared/seeds), the default input of the bench commands.</summary>
-    public static string DefaultSeedsFolder()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Serverless.sln")))
-        {
-            dir = dir.Parent;
-        }
+    /// <summary>Default of <see cref="SettingNames.Local.SeedsFolder"/>: the shared sample reports, seen from the repository root.</summary>
+    public const string DefaultSeedsFolder = "../shared/seeds";
 
-        return Path.GetFullPath(Path.Combine(dir?.FullName ?? Directory.GetCurrentDirectory(), "..", "shared", "seeds"));
-    }
+    /// <summary>
+    /// The default input of the bench commands: setting Bench__SeedsFolder, else <see cref="DefaultSeedsFolder"/>;
+    /// a relative path is taken from the current directory (the commands are run from the repository root).
+    /// </summary>
+    public static string SeedsFolder(IConfiguration configuration) =>
+        Path.GetFullPath(configuration.Get(SettingNames.Local.SeedsFolder) ?? DefaultSeedsFolder);
 
     public static IReadOnlyList<string> Expand(IEnumerable<string> paths, out IReadOnlyList<string> missing)
     {

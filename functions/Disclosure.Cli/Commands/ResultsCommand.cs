@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Disclosure.Cli.Hosting;
+using Disclosure.Pipeline.Hosting;
 using Disclosure.Cli.Output;
 using Disclosure.Core.Contract;
 using Disclosure.Pipeline.Cosmos;
@@ -14,6 +14,9 @@ namespace Disclosure.Cli.Commands;
 /// <summary>`disclosure results`: the stored results (Cosmos), as a table or JSON.</summary>
 public static class ResultsCommand
 {
+    /// <summary>Pause between two reads while waiting for --expect results: the local host stores hundreds a second.</summary>
+    private static readonly TimeSpan ExpectPollInterval = TimeSpan.FromMilliseconds(500);
+
     public static Command Create()
     {
         var year = new Option<int?>("--year") { Description = "Only this report year (one single-partition query)" };
@@ -24,11 +27,12 @@ public static class ResultsCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var services = LocalHost.BuildServices(LocalHost.Configuration());
-            // The emulator keeps nothing across restarts: an empty database is created rather than reported as an error.
-            await services.GetRequiredService<CosmosBootstrap>().EnsureCreatedAsync(cancellationToken: ct);
+            // Local bootstrap: the emulator keeps nothing across restarts, so an empty database is created rather than reported as an error.
+            await services.GetRequiredService<CosmosBootstrap>().EnsureCreatedLocallyAsync(ct);
             var store = services.GetRequiredService<IResultStore>();
-            var partitions = parse.GetValue(year) is { } y ? [y.ToString(CultureInfo.InvariantCulture)] : (await store.YearsAsync(DateTimeOffset.UtcNow, ct)).ToArray();
-            var deadline = DateTime.UtcNow.AddSeconds(parse.GetValue(timeout));
+            var time = services.GetRequiredService<TimeProvider>();
+            var partitions = parse.GetValue(year) is { } y ? [y.ToString(CultureInfo.InvariantCulture)] : (await store.YearsAsync(time.GetUtcNow(), ct)).ToArray();
+            var deadline = time.GetUtcNow().AddSeconds(parse.GetValue(timeout));
             List<JsonObject> results;
             while (true)
             {
@@ -38,14 +42,14 @@ public static class ResultsCommand
                     break;
                 }
 
-                if (DateTime.UtcNow > deadline)
+                if (time.GetUtcNow() > deadline)
                 {
                     Console.Error.WriteLine($"results: {results.Count} of {n} expected results after {parse.GetValue(timeout)} s");
                     Print(results, parse.GetValue(json));
                     return 1;
                 }
 
-                await Task.Delay(500, ct);
+                await Task.Delay(ExpectPollInterval, time, ct);
             }
 
             Print(results, parse.GetValue(json));

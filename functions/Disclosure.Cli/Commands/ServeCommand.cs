@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Azure.Storage.Blobs;
-using Disclosure.Cli.Hosting;
+using Disclosure.Pipeline.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

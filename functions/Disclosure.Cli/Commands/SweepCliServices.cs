@@ -1,4 +1,4 @@
-using Disclosure.Cli.Hosting;
+using Disclosure.Pipeline.Hosting;
 using Disclosure.Pipeline.Sweep;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

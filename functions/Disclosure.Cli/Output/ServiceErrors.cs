@@ -1,5 +1,7 @@
 using System.Net.Sockets;
+using Disclosure.Pipeline.Configuration;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Disclosure.Cli.Output;
 
@@ -10,6 +12,17 @@ namespace Disclosure.Cli.Output;
 public static class ServiceErrors
 {
     public const int ExitCode = 3;
+
+    /// <summary>Exit code of a bad setting (the message names it and says why).</summary>
+    public const int BadSettingExitCode = 4;
+
+    /// <summary>Every failure of the settings' validation in <paramref name="ex"/> (one host start can find several), or none.</summary>
+    public static IReadOnlyList<string> BadSettings(Exception ex) => ex switch
+    {
+        OptionsValidationException o => [.. o.Failures],
+        AggregateException a => [.. a.InnerExceptions.SelectMany(BadSettings)],
+        _ => [],
+    };
 
     /// <summary>The one-line message for a connection failure, or null when the exception is something else.</summary>
     public static string? Describe(Exception ex, IConfiguration configuration)
@@ -22,11 +35,11 @@ public static class ServiceErrors
         var text = ex.ToString();
         if (text.Contains("Microsoft.Azure.Cosmos", StringComparison.Ordinal))
         {
-            var endpoint = configuration["Cosmos:Endpoint"] ?? "(Cosmos__Endpoint not set)";
+            var endpoint = configuration.Get(SettingNames.CosmosEndpoint) ?? $"({SettingNames.CosmosEndpoint} not set)";
             return $"disclosure: cannot reach Cosmos DB at {endpoint} ({Reason(ex)}). Start the emulators (scripts/emulators.sh start) or set Cosmos__Endpoint.";
         }
 
-        var storage = configuration["ReportsStorage"] is { } s && s.Contains("UseDevelopmentStorage", StringComparison.OrdinalIgnoreCase)
+        var storage = configuration.Get(SettingNames.ReportsStorage) is { } s && s.Contains("UseDevelopmentStorage", StringComparison.OrdinalIgnoreCase)
             ? "Azurite (127.0.0.1:10000)" : "the storage account in ReportsStorage";
         return $"disclosure: cannot reach {storage} ({Reason(ex)}). Start the emulators (scripts/emulators.sh start) or set ReportsStorage.";
     }

@@ -18,7 +18,7 @@ public sealed class HtmlReviewOutput(string directory, TimeProvider time)
     public const string IndexFile = "index.html";
 
     private readonly List<ReviewIndexEntry> _entries = [];
-    private readonly OcrOptions _ocr = OcrReaders.FromConfiguration(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+    private readonly OcrOptions _ocr = Disclosure.Pipeline.Configuration.OcrSettings.From(new ConfigurationBuilder().AddEnvironmentVariables().Build());
 
     public string Directory { get; } = Path.GetFullPath(directory);
 

@@ -100,8 +100,8 @@ public sealed class ReportEngine
     private static void Observe(Task task) =>
         task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
-    /// <summary>Exception text can carry document bytes: control characters out, length bounded.</summary>
-    private static string Printable(string text) => new([.. text.Where(c => !char.IsControl(c)).Take(300)]);
+    /// <summary>Exception text can carry document bytes: control characters out, length bounded (also the pipeline's error texts).</summary>
+    public static string Printable(string text) => new([.. text.Where(c => !char.IsControl(c)).Take(300)]);
 
     /// <summary>Extract and validate an already read document (used by OCR paths and tests).</summary>
     public ReportResult Analyze(SourceInfo source, LayoutDocument document)

@@ -69,8 +69,9 @@ public sealed partial class DocumentIntelligenceClient : ILayoutAnalyzer
 
     public async Task<ReadOutcome> AnalyzeAsync(ReadOnlyMemory<byte> document, SourceFormat format, CancellationToken cancellationToken)
     {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cts.CancelAfter(_options.AnalysisTimeout);
+        // The budget runs on the injected clock, like the polls, so a test's fake time drives both.
+        using var budget = new CancellationTokenSource(_options.AnalysisTimeout, _time);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         try
         {
             return await AnalyzeCoreAsync(document, format, cts.Token).ConfigureAwait(false);
@@ -118,7 +119,7 @@ public sealed partial class DocumentIntelligenceClient : ILayoutAnalyzer
             return ReadOutcome.Fail(FailureCodes.EngineError, "Document Intelligence 未返回 Operation-Location（no Operation-Location header）");
         }
 
-        var wait = RetryAfter(response) ?? _options.DefaultPollInterval;
+        var wait = RetryAfter(response, _time.GetUtcNow()) ?? _options.DefaultPollInterval;
         while (true)
         {
             await Task.Delay(wait, _time, ct).ConfigureAwait(false);
@@ -145,7 +146,7 @@ public sealed partial class DocumentIntelligenceClient : ILayoutAnalyzer
                     return ReadOutcome.Fail(IsContentError(code) ? FailureCodes.Corrupt : FailureCodes.EngineError,
                         $"Document Intelligence 分析失败：{code} {msg}");
                 default:
-                    wait = RetryAfter(pr) ?? _options.DefaultPollInterval;
+                    wait = RetryAfter(pr, _time.GetUtcNow()) ?? _options.DefaultPollInterval;
                     break;
             }
         }
@@ -192,7 +193,7 @@ public sealed partial class DocumentIntelligenceClient : ILayoutAnalyzer
     }
 
     /// <summary>Retry-After in seconds (or the retry-after-ms variants Azure services also send).</summary>
-    internal static TimeSpan? RetryAfter(Response response)
+    internal static TimeSpan? RetryAfter(Response response, DateTimeOffset now)
     {
         if (response.Headers.TryGetValue("retry-after-ms", out var ms) && double.TryParse(ms, NumberStyles.Float, CultureInfo.InvariantCulture, out var msv))
         {
@@ -208,7 +209,7 @@ public sealed partial class DocumentIntelligenceClient : ILayoutAnalyzer
 
             if (DateTimeOffset.TryParse(ra, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
             {
-                var delta = at - DateTimeOffset.UtcNow;
+                var delta = at - now;
                 return delta > TimeSpan.Zero ? delta : TimeSpan.Zero;
             }
         }

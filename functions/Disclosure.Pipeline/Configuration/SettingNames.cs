@@ -80,4 +80,20 @@ public static class SettingNames
 
     /// <summary>Days a review page link in an alert stays valid, 1 to 7 (default 7: the longest a user-delegation SAS can live).</summary>
     public const string ReviewLinkDays = "Review__LinkDays";
+
+    /// <summary>
+    /// Settings only a developer's machine sets (tools, the CLI, comparisons); each has a documented default, and
+    /// infra/ does not set them (nested, so the coverage test of infra/ and local.settings.sample.json leaves them out).
+    /// </summary>
+    public static class Local
+    {
+        /// <summary>Recogniser of scans with the local engine: paddle (PP-OCRv4, default) or tesseract.</summary>
+        public const string OcrRecognizer = "Ocr__Recognizer";
+
+        /// <summary>Folder of the PP-OCRv4 model files (default: models/ppocr-v4 beside the application).</summary>
+        public const string OcrModelDirectory = "Ocr__ModelDirectory";
+
+        /// <summary>Default input of `disclosure bench` and `bench-pipeline` (default ../shared/seeds, from the current directory).</summary>
+        public const string SeedsFolder = "Bench__SeedsFolder";
+    }
 }

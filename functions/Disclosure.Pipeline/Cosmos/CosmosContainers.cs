@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Azure.Cosmos;
 
 namespace Disclosure.Pipeline.Cosmos;
@@ -29,7 +28,11 @@ public static class CosmosContainers
     public const string UnknownYear = "unknown";
 }
 
-/// <summary>Creates the database and containers when missing (the local emulator keeps everything in memory).</summary>
+/// <summary>
+/// Creates the database and containers when missing. Only start-up code calls it: the local host (`disclosure serve`),
+/// the CLI's commands against the local emulator and the tests. In Azure, infra/modules/cosmos.bicep declares them and the
+/// app's identity has data-plane rights only, so the processing path never creates anything (a 404 there is an error).
+/// </summary>
 public sealed class CosmosBootstrap(CosmosClient client, string database, bool localEmulator = false)
 {
     /// <summary>True for the local emulator, whose reads of missing documents need a detour (see CosmosQueries).</summary>
@@ -42,6 +45,13 @@ public sealed class CosmosBootstrap(CosmosClient client, string database, bool l
     public Database Database => client.GetDatabase(database);
 
     public Container Container(string name) => client.GetContainer(database, name);
+
+    /// <summary>
+    /// <see cref="EnsureCreatedAsync"/> against the local emulator only, which loses everything when it stops; against an
+    /// Azure account nothing is done (infra/ created the database and containers; the identity may not create them).
+    /// </summary>
+    public Task EnsureCreatedLocallyAsync(CancellationToken cancellationToken = default) =>
+        localEmulator ? EnsureCreatedAsync(cancellationToken: cancellationToken) : Task.CompletedTask;
 
     /// <summary>Idempotent; creates <paramref name="containers"/> (default: all of <see cref="CosmosContainers.All"/>).</summary>
     public async Task EnsureCreatedAsync(IEnumerable<string>? containers = null, CancellationToken cancellationToken = default)
@@ -61,7 +71,4 @@ public sealed class CosmosBootstrap(CosmosClient client, string database, bool l
             _gate.Release();
         }
     }
-
-    /// <summary>True when the exception says the database or container is gone (e.g. the emulator restarted).</summary>
-    public static bool IsMissingContainer(CosmosException ex) => ex.StatusCode == HttpStatusCode.NotFound;
 }

@@ -54,12 +54,15 @@ public static class CosmosQueries
     }
 
     /// <summary>
-    /// Point read that returns null for a missing document. The local emulator answers a read of a missing id with a 500
-    /// (its handler dereferences the absent document); in that case the same read is made as a single-partition query,
-    /// which is correct everywhere and only costs more. With <paramref name="localEmulator"/> the 500 itself counts as missing.
+    /// Point read that returns null for a missing document (404). The local emulator answers a read of a missing id with
+    /// a 500 instead (its handler dereferences the absent document); only against the emulator (a loopback endpoint) is
+    /// that 500 read as "maybe missing" and confirmed by the same read as a single-partition query. With
+    /// <paramref name="emulatorMissingIsNull"/> the emulator's 500 counts as missing without the query: reading a
+    /// document as missing at worst makes the pipeline redo idempotent work (receipts of new blobs are read often).
+    /// Against Azure a 500 is an error like any other.
     /// </summary>
     public static async Task<T?> ReadOrNullAsync<T>(Container container, string id, string partitionKey, CancellationToken cancellationToken = default,
-        bool localEmulator = false)
+        bool emulatorMissingIsNull = false)
         where T : class
     {
         try
@@ -71,13 +74,11 @@ public static class CosmosQueries
         {
             return null;
         }
-        catch (CosmosException ex) when (ex.StatusCode == System.Net.HttpStatusCode.InternalServerError && localEmulator)
+        catch (CosmosException ex) when (ex.StatusCode == System.Net.HttpStatusCode.InternalServerError && IsEmulator(container) && emulatorMissingIsNull)
         {
-            // On the emulator this is how a missing document answers. Reading a document as missing at worst makes the
-            // pipeline redo idempotent work, so no confirming query is spent on it (receipts of new blobs are read often).
             return null;
         }
-        catch (CosmosException ex) when (ex.StatusCode == System.Net.HttpStatusCode.InternalServerError)
+        catch (CosmosException ex) when (ex.StatusCode == System.Net.HttpStatusCode.InternalServerError && IsEmulator(container))
         {
             var rows = await QueryPartitionAsync<T>(container, partitionKey,
                 new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.id = @id").WithParameter("@pk", partitionKey).WithParameter("@id", id),
@@ -85,4 +86,7 @@ public static class CosmosQueries
             return rows.FirstOrDefault();
         }
     }
+
+    /// <summary>The local emulator is the only Cosmos account on a loopback address (see CosmosClientFactory).</summary>
+    private static bool IsEmulator(Container container) => Configuration.SettingsReader.IsLoopback(container.Database.Client.Endpoint);
 }

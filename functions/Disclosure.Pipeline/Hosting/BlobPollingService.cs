@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Disclosure.Pipeline.Configuration;
 using Disclosure.Pipeline.Cosmos;
 using Disclosure.Pipeline.Processing;
@@ -12,17 +10,27 @@ namespace Disclosure.Pipeline.Hosting;
 
 /// <summary>
 /// The local host's trigger: scans the reports container the way the Functions scan-based blob trigger does, and hands
-/// each new or changed blob (by ETag) to <see cref="ReportProcessingService"/> with bounded parallelism. Receipts live in
+/// each new or changed blob (by ETag) to <see cref="ReportProcessingService"/> with bounded parallelism. At start it
+/// creates what the emulators lose (the container, the Cosmos database and containers): the local host's bootstrap. Receipts live in
 /// Cosmos (the service checks them); this class keeps only an in-memory cache of ETags already handled, for the blobs of the last listing. On shutdown it
 /// stops scanning and lets in-flight reports finish.
 /// </summary>
 public sealed partial class BlobPollingService(
-    BlobContainerClient container,
+    IReportSource reports,
     ReportProcessingService processor,
     CosmosBootstrap bootstrap,
     PipelineOptions options,
+    TimeProvider time,
     ILogger<BlobPollingService> logger) : BackgroundService
 {
+    /// <summary>Pause while workers still have queued blobs (another listing would find nothing new and only load storage).</summary>
+    private static readonly TimeSpan BacklogPause = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Start-up waits this long between attempts, up to <see cref="PrepareAttempts"/> times: the emulators may still be starting.</summary>
+    private static readonly TimeSpan PreparePause = TimeSpan.FromSeconds(1);
+
+    private const int PrepareAttempts = 30;
+
     private readonly ConcurrentDictionary<string, string> _handled = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
     private long _processedCount;
@@ -42,7 +50,7 @@ public sealed partial class BlobPollingService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await PrepareAsync(stoppingToken).ConfigureAwait(false);
-        LogStarted(logger, container.Name, options.MaxParallelism, (int)options.PollInterval.TotalMilliseconds);
+        LogStarted(logger, reports.Name, options.MaxParallelism, (int)options.PollInterval.TotalMilliseconds);
 
         var channel = Channel.CreateBounded<BlobRef>(new BoundedChannelOptions(options.MaxParallelism * 4) { SingleWriter = true });
         // Workers finish what they took even after stop is requested; only waiting for new work is cancelled.
@@ -60,12 +68,10 @@ public sealed partial class BlobPollingService(
                     LogScanFailed(logger, ex.GetType().Name, ex.Message);
                 }
 
-                await Task.Delay(options.PollInterval, stoppingToken).ConfigureAwait(false);
-
-                // While workers still have queued blobs, another listing would find nothing new and only load storage.
+                await Task.Delay(options.PollInterval, time, stoppingToken).ConfigureAwait(false);
                 while (channel.Reader.Count > 0)
                 {
-                    await Task.Delay(TimeSpan.FromMilliseconds(50), stoppingToken).ConfigureAwait(false);
+                    await Task.Delay(BacklogPause, time, stoppingToken).ConfigureAwait(false);
                 }
             }
         }
@@ -87,14 +93,14 @@ public sealed partial class BlobPollingService(
         {
             try
             {
-                await container.CreateIfNotExistsAsync(cancellationToken: ct).ConfigureAwait(false);
-                await bootstrap.EnsureCreatedAsync(cancellationToken: ct).ConfigureAwait(false);
+                await reports.EnsureExistsAsync(ct).ConfigureAwait(false);
+                await bootstrap.EnsureCreatedLocallyAsync(ct).ConfigureAwait(false);
                 return;
             }
-            catch (Exception ex) when (attempt < 30 && !ct.IsCancellationRequested)
+            catch (Exception ex) when (attempt < PrepareAttempts && !ct.IsCancellationRequested)
             {
                 LogPrepareRetry(logger, attempt, ex.Message);
-                await Task.Delay(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
+                await Task.Delay(PreparePause, time, ct).ConfigureAwait(false);
             }
         }
     }
@@ -102,22 +108,19 @@ public sealed partial class BlobPollingService(
     private async Task ScanAsync(ChannelWriter<BlobRef> writer, CancellationToken ct)
     {
         var listed = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions(), ct).ConfigureAwait(false))
+        await foreach (var blob in reports.ListAsync(ct).ConfigureAwait(false))
         {
-            listed.Add(item.Name);
-            var etag = BlobETags.Normalize(item.Properties.ETag);
-            if (_handled.TryGetValue(item.Name, out var done) && done == etag)
+            listed.Add(blob.Name);
+            if (_handled.TryGetValue(blob.Name, out var done) && done == blob.ETag)
             {
                 continue;
             }
 
-            if (!_inFlight.TryAdd(item.Name, 0))
+            if (!_inFlight.TryAdd(blob.Name, 0))
             {
                 continue;
             }
 
-            // Metadata is not listed (cheaper scans); the download returns it.
-            var blob = new BlobRef(item.Name, etag, item.Properties.ContentLength ?? 0, item.Properties.CreatedOn);
             await writer.WriteAsync(blob, ct).ConfigureAwait(false);
         }
 

@@ -1,7 +1,3 @@
-using System.Buffers;
-using Azure;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Disclosure.Core.Contract;
 using Disclosure.Core.Engine;
 using Disclosure.Core.Layout;
@@ -24,12 +20,11 @@ namespace Disclosure.Pipeline.Processing;
 /// </summary>
 public sealed partial class ReportProcessingService
 {
-    private readonly BlobContainerClient _container;
+    private readonly IReportSource _reports;
     private readonly ReportEngine _engine;
     private readonly IResultStore _results;
     private readonly IReceiptStore _receipts;
     private readonly IAlertSink _alerts;
-    private readonly CosmosBootstrap _bootstrap;
     private readonly PipelineOptions _options;
     private readonly AlertOptions _alertOptions;
     private readonly TimeProvider _time;
@@ -39,20 +34,19 @@ public sealed partial class ReportProcessingService
     private readonly YearOverYear.CrossYearStep? _crossYear;
     private readonly Registry.OcrAgencyStep? _ocrAgency;
 
-    public ReportProcessingService(BlobContainerClient container, ReportEngine engine, IResultStore results, IReceiptStore receipts,
-        IAlertSink alerts, CosmosBootstrap bootstrap, PipelineOptions options, AlertOptions alertOptions, TimeProvider time,
+    public ReportProcessingService(IReportSource reports, ReportEngine engine, IResultStore results, IReceiptStore receipts,
+        IAlertSink alerts, PipelineOptions options, AlertOptions alertOptions, TimeProvider time,
         ILogger<ReportProcessingService> logger, ReviewPageWriter? reviewPages = null, YearOverYear.CrossYearStep? crossYear = null,
         Registry.OcrAgencyStep? ocrAgency = null)
     {
         _ocrAgency = ocrAgency;
         _reviewPages = reviewPages;
         _crossYear = crossYear;
-        _container = container;
+        _reports = reports;
         _engine = engine;
         _results = results;
         _receipts = receipts;
         _alerts = alerts;
-        _bootstrap = bootstrap;
         _options = options;
         _alertOptions = alertOptions;
         _time = time;
@@ -66,22 +60,13 @@ public sealed partial class ReportProcessingService
                 Delay = options.RetryDelay,
                 MaxDelay = options.MaxRetryDelay,
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } ex && TransientFaults.IsTransient(ex, args.Context.CancellationToken)),
-                OnRetry = async args =>
+                // The database and containers exist before processing starts (infra/ in Azure, the local host's start-up
+                // locally): a missing one is not transient, and re-creating it here would fail under data-plane RBAC anyway.
+                OnRetry = args =>
                 {
                     var ex = args.Outcome.Exception!;
-                    LogRetry(_logger, args.AttemptNumber + 1, ex.GetType().Name, ex.Message);
-                    if (TransientFaults.IsMissingCosmosResource(ex))
-                    {
-                        // The emulator keeps data in memory: after a restart the database and containers are gone.
-                        try
-                        {
-                            await _bootstrap.EnsureCreatedAsync(cancellationToken: args.Context.CancellationToken).ConfigureAwait(false);
-                        }
-                        catch (Exception inner) when (TransientFaults.IsTransient(inner, args.Context.CancellationToken))
-                        {
-                            // Still unreachable; the next attempt tries again.
-                        }
-                    }
+                    LogRetry(_logger, args.AttemptNumber + 1, ErrorText(ex));
+                    return ValueTask.CompletedTask;
                 },
             })
             .Build();
@@ -98,17 +83,11 @@ public sealed partial class ReportProcessingService
             {
                 try
                 {
-                    var props = await _container.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: ct).ConfigureAwait(false);
-                    return new BlobRef(blobName, BlobETags.Normalize(props.Value.ETag), props.Value.ContentLength, props.Value.CreatedOn,
-                        props.Value.Metadata.AsReadOnly());
+                    return await _reports.GetAsync(blobName, ct).ConfigureAwait(false);
                 }
-                catch (RequestFailedException ex) when (ex.Status == 404)
+                catch (ReportRefusedException)
                 {
-                    return null;
-                }
-                catch (RequestFailedException ex) when (IsRefused(ex))
-                {
-                    // The name is refused by the service: the download is refused too, and records the failure.
+                    // The name is refused by the store: the download is refused too, and records the failure.
                     return new BlobRef(blobName, "", 0, null);
                 }
             }, cancellationToken).ConfigureAwait(false);
@@ -173,27 +152,28 @@ public sealed partial class ReportProcessingService
         else
         {
             ReadOnlyMemory<byte>? content = given;
-            RequestFailedException? refused = null;
+            ReportRefusedException? refused = null;
             if (content is null)
             {
-                (ReadOnlyMemory<byte> Content, IReadOnlyDictionary<string, string>? Metadata)? downloaded = null;
+                ReportDownload? downloaded = null;
                 try
                 {
-                    downloaded = await DownloadAsync(blob, ct).ConfigureAwait(false);
+                    // One byte over the limit is read, so a report that grew since it was listed is seen to be too large.
+                    downloaded = await _reports.DownloadAsync(blob, _options.MaxBytes + 1, ct).ConfigureAwait(false);
                     if (downloaded is null)
                     {
                         return new ProcessingOutcome(ProcessingKind.Gone, blob.Name, docKey);
                     }
                 }
-                catch (RequestFailedException ex) when (IsRefused(ex))
+                catch (ReportRefusedException ex)
                 {
                     refused = ex;
                 }
 
-                if (downloaded is { } d)
+                if (downloaded is not null)
                 {
-                    content = d.Content;
-                    blob = blob with { Metadata = blob.Metadata ?? d.Metadata };
+                    content = downloaded.Content;
+                    blob = blob with { Metadata = blob.Metadata ?? downloaded.Metadata };
                 }
             }
 
@@ -301,58 +281,27 @@ public sealed partial class ReportProcessingService
             // The engine promises not to throw for bad input; a bug still becomes a failed result, not a lost report.
             var sha = DocumentKeys.Sha256Hex(content.Span);
             return (ReportEngine.Failed(new SourceInfo(name, sha, "unknown", null, false) { Bytes = content.Length }, FailureCodes.EngineError,
-                $"引擎错误：{ex.GetType().Name}: {ex.Message}"), null);
+                $"引擎错误：{ErrorText(ex)}"), null);
         }
     }
 
-    /// <summary>
-    /// The storage service refuses this blob's download for good (400: e.g. a name with "../" it will not serve): retrying
-    /// changes nothing, so the blob gets a failed result and an alert rather than a silent poison receipt.
-    /// </summary>
-    private static bool IsRefused(RequestFailedException ex) => ex.Status is 400 or 414;
-
-    private static ReportResult DownloadFailure(BlobRef blob, RequestFailedException ex) =>
+    private static ReportResult DownloadFailure(BlobRef blob, ReportRefusedException ex) =>
         ReportEngine.Failed(new SourceInfo(blob.Name, DocumentKeys.Sha256Hex(System.Text.Encoding.UTF8.GetBytes("download:" + blob.Name + ":" + blob.ETag)), "unknown", null, false)
             { Bytes = blob.Size },
             FailureCodes.DownloadFailed,
-            $"无法下载该文件：存储服务拒绝（HTTP {ex.Status} {ex.ErrorCode}）；请检查文件名后重新上传（download refused by the storage service）");
+            $"无法下载该文件：存储服务拒绝（HTTP {ex.Status} {ReportEngine.Printable(ex.ErrorCode ?? "")}）；请检查文件名后重新上传（download refused by the storage service）");
 
-    /// <summary>Reads at most MaxBytes + 1 bytes of the blob as of the listed ETag; null when it is gone or changed.</summary>
-    private async Task<(ReadOnlyMemory<byte> Content, IReadOnlyDictionary<string, string>? Metadata)?> DownloadAsync(BlobRef blob, CancellationToken ct)
-    {
-        try
-        {
-            var response = await _container.GetBlobClient(blob.Name).DownloadStreamingAsync(new BlobDownloadOptions
-            {
-                Conditions = string.IsNullOrEmpty(blob.ETag) ? null : new BlobRequestConditions { IfMatch = new ETag(blob.ETag) },
-            }, ct).ConfigureAwait(false);
-            await using var stream = response.Value.Content;
-            var limit = _options.MaxBytes + 1;
-            var buffer = new ArrayBufferWriter<byte>((int)Math.Min(Math.Max(blob.Size, 1024), Math.Min(limit, 64L * 1024 * 1024)));
-            while (buffer.WrittenCount < limit)
-            {
-                var span = buffer.GetMemory((int)Math.Min(81920, limit - buffer.WrittenCount));
-                var read = await stream.ReadAsync(span, ct).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                buffer.Advance(read);
-            }
-
-            return (buffer.WrittenMemory, response.Value.Details.Metadata?.AsReadOnly());
-        }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-        {
-            return null;
-        }
-    }
+    /// <summary>
+    /// An exception as it reaches a result, a receipt or a log: its type and message, bounded and without control
+    /// characters (a message can quote a blob name or document bytes; see docs/hostile-input.md).
+    /// </summary>
+    internal static string ErrorText(Exception ex) => ReportEngine.Printable($"{ex.GetType().Name}: {ex.Message}");
 
     private async Task<ProcessingOutcome> RecordPoisonAsync(BlobRef blob, Exception ex, CancellationToken ct, int attempts = 0)
     {
         var docKey = DocumentKeys.DocKey(blob.Name);
-        LogPoison(_logger, blob.Name, attempts, ex.GetType().Name, ex.Message);
+        var error = ErrorText(ex);
+        LogPoison(_logger, blob.Name, attempts, error);
         try
         {
             await _receipts.UpsertAsync(new Receipt
@@ -363,23 +312,23 @@ public sealed partial class ReportProcessingService
                 ETag = blob.ETag,
                 State = Receipt.States.Poison,
                 Attempts = attempts,
-                Error = $"{ex.GetType().Name}: {ex.Message}",
+                Error = error,
                 UpdatedAt = _time.GetUtcNow(),
             }, ct).ConfigureAwait(false);
-            return new ProcessingOutcome(ProcessingKind.Poison, blob.Name, docKey, Error: ex.Message);
+            return new ProcessingOutcome(ProcessingKind.Poison, blob.Name, docKey, Error: error);
         }
         catch (Exception inner) when (inner is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            return new ProcessingOutcome(ProcessingKind.Poison, blob.Name, docKey, Error: ex.Message) { Recorded = false };
+            return new ProcessingOutcome(ProcessingKind.Poison, blob.Name, docKey, Error: error) { Recorded = false };
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Processed {BlobName} ({DocKey}): {Status}, year {Pk}")]
     private static partial void LogProcessed(ILogger logger, string blobName, string docKey, string status, string pk);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Transient fault, attempt {Attempt}: {Type}: {Error}")]
-    private static partial void LogRetry(ILogger logger, int attempt, string type, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Transient fault, attempt {Attempt}: {Error}")]
+    private static partial void LogRetry(ILogger logger, int attempt, string error);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Poison: {BlobName} after {Attempts} attempts: {Type}: {Error}")]
-    private static partial void LogPoison(ILogger logger, string blobName, int attempts, string type, string error);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Poison: {BlobName} after {Attempts} attempts: {Error}")]
+    private static partial void LogPoison(ILogger logger, string blobName, int attempts, string error);
 }

@@ -1,6 +1,5 @@
 using Azure.Storage.Blobs;
 using Disclosure.Ocr;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -9,14 +8,13 @@ namespace Disclosure.Pipeline.Review;
 
 public static class ReviewServiceCollectionExtensions
 {
-    /// <summary>Review pages: options (validated now, so a bad setting stops the host at start), the blob store and the writer.</summary>
-    public static IServiceCollection AddDisclosureReviewPages(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Review pages: the blob store and the writer, on the validated <see cref="ReviewPageOptions"/> and <see cref="OcrOptions"/>.</summary>
+    public static IServiceCollection AddDisclosureReviewPages(this IServiceCollection services)
     {
-        var options = ReviewPageOptions.From(configuration);
-        services.TryAddSingleton(options);
-        services.TryAddSingleton<IReviewPageStore>(sp => new BlobReviewPageStore(sp.GetRequiredService<BlobServiceClient>(), options, sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new ReviewPageWriter(sp.GetRequiredService<IReviewPageStore>(), options,
-            sp.GetService<OcrOptions>() ?? OcrReaders.FromConfiguration(configuration), sp.GetRequiredService<ILogger<ReviewPageWriter>>()));
+        services.TryAddSingleton<IReviewPageStore>(sp => new BlobReviewPageStore(sp.GetRequiredService<BlobServiceClient>(),
+            sp.GetRequiredService<ReviewPageOptions>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new ReviewPageWriter(sp.GetRequiredService<IReviewPageStore>(), sp.GetRequiredService<ReviewPageOptions>(),
+            sp.GetRequiredService<OcrOptions>(), sp.GetRequiredService<ILogger<ReviewPageWriter>>()));
         return services;
     }
 }

@@ -22,23 +22,23 @@ public static class BlobClientFactory
         return options;
     }
 
-    public static BlobServiceClient CreateService(IConfiguration configuration, TokenCredential? credential = null)
+    /// <summary>Reads the storage settings (throws naming a bad or missing one) and builds the service client.</summary>
+    public static BlobServiceClient CreateService(IConfiguration configuration, TokenCredential? credential = null) =>
+        CreateService(SettingsOptions.ReadValid(configuration, StorageOptions.Read), credential);
+
+    public static BlobServiceClient CreateService(StorageOptions storage, TokenCredential? credential = null)
     {
-        if (configuration.Get(SettingNames.ReportsStorage) is { } connectionString)
+        if (storage.ConnectionString is { } connectionString)
         {
             return new BlobServiceClient(connectionString, Options());
         }
 
-        if (configuration.Get(SettingNames.ReportsBlobServiceUri) is { } uri)
-        {
-            credential ??= configuration.Get(SettingNames.ManagedIdentityClientId) is { } id
-                ? new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = id })
-                : new DefaultAzureCredential();
-            return new BlobServiceClient(new Uri(uri), credential, Options());
-        }
-
-        throw new InvalidOperationException(
-            $"Set {SettingNames.ReportsStorage} (connection string, e.g. UseDevelopmentStorage=true) or {SettingNames.ReportsBlobServiceUri} (identity-based).");
+        var uri = storage.BlobServiceUri
+            ?? throw new InvalidOperationException($"Set {SettingNames.ReportsStorage} (connection string) or {SettingNames.ReportsBlobServiceUri} (identity-based).");
+        credential ??= storage.ManagedIdentityClientId is { } id
+            ? new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = id })
+            : new DefaultAzureCredential();
+        return new BlobServiceClient(uri, credential, Options());
     }
 
     public static BlobContainerClient CreateContainer(IConfiguration configuration, TokenCredential? credential = null) =>

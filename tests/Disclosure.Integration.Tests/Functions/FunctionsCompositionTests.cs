@@ -61,4 +61,42 @@ public sealed class FunctionsCompositionTests
         var inner = envelope!.GetType().GetProperty("Credential", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)?.GetValue(envelope);
         Assert.Same(credential, inner);
     }
+
+    public static TheoryData<string, string> BadSettings() => new()
+    {
+        { SettingNames.PipelineMaxBytes, "fifty megabytes" },
+        { SettingNames.PipelineMaxAttempts, "0" },
+        { SettingNames.AlertsMinSeverity, "critical" },
+        { SettingNames.AlertsWebhookUrl, "teams" },
+        { SettingNames.CosmosEndpoint, "cosmos-example" },
+        { SettingNames.OcrEngine, "gpu" },
+        { SettingNames.DocumentIntelligenceEndpoint, "" },
+        { SettingNames.ReviewLinkDays, "8" },
+        { SettingNames.SweepSchedule, "every day at noon" },
+    };
+
+    /// <summary>
+    /// The worker's start-up validation (what IHost.StartAsync runs before any function can be invoked; the host itself
+    /// is not started here, it has no Functions host to talk to) stops the app with the setting's name, as the local host
+    /// and the CLI do (tests/Disclosure.Tests/Infra/SettingsValidationTests).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(BadSettings))]
+    public void A_bad_setting_stops_the_app_at_start_with_its_name(string name, string value)
+    {
+        var settings = new Dictionary<string, string?>(FunctionsApp.AzureSettings()) { [name] = value };
+        using var host = FunctionsApp.Build(settings);
+        var validator = host.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>();
+        var ex = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(validator.Validate);
+        Assert.Contains(name, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_apps_own_settings_pass_the_start_up_validation()
+    {
+        using var host = FunctionsApp.Build(FunctionsApp.AzureSettings());
+        host.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+        // The OCR readers of Document Intelligence see the pipeline's size limit (one ReadLimits).
+        Assert.Equal(PipelineOptions.DefaultMaxBytes, host.Services.GetRequiredService<ReadLimits>().MaxBytes);
+    }
 }

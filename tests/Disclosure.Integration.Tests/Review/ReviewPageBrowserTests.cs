@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Disclosure.Cli.Composition;
+using Disclosure.Pipeline;
 using Disclosure.Cli.Review;
 using Disclosure.Core.Contract;
 using Disclosure.Corpus;
@@ -35,7 +35,7 @@ public sealed partial class ReviewPageBrowserTests
             await File.WriteAllTextAsync(broken, "%PDF-1.7\n1 0 obj << /Type /Catalog >> truncated");
 
             var output = new HtmlReviewOutput(Path.Combine(work.FullName, "html"), TimeProvider.System);
-            var engine = EngineComposition.CreateEngine();
+            var engine = DisclosureComposition.CreateEngine();
             var results = new Dictionary<string, ReportResult>();
             foreach (var file in new[] { consistent, errors, scan, broken })
             {

@@ -1,6 +1,6 @@
 using System.Text;
 using Disclosure.Cli.Commands;
-using Disclosure.Cli.Composition;
+using Disclosure.Pipeline;
 using Disclosure.Core.Contract;
 using Disclosure.Core.Engine;
 using Disclosure.Tests.Support;
@@ -41,7 +41,7 @@ public sealed class CheckCommandTests : IDisposable
     [MemberData(nameof(BadInputs))]
     public async Task Bad_input_gives_a_failed_result_with_a_reason(string kind, string code)
     {
-        var engine = EngineComposition.CreateEngine(new ReadLimits { MaxBytes = 1024 * 1024 });
+        var engine = DisclosureComposition.CreateEngine(new ReadLimits { MaxBytes = 1024 * 1024 });
         string path;
         if (kind == "huge")
         {
@@ -69,7 +69,7 @@ public sealed class CheckCommandTests : IDisposable
         Write("a-empty.txt", []);
         Write("b-junk.txt", Bytes("junk"));
         File.Copy(Path.Combine(RepoPaths.Seeds, "004_cbc979190ed8f941.txt"), Path.Combine(_dir, "c-good.txt"));
-        var engine = EngineComposition.CreateEngine();
+        var engine = DisclosureComposition.CreateEngine();
         var files = FileAnalysis.Expand([_dir], out var missing);
         Assert.Empty(missing);
         var results = new List<ReportResult>();
@@ -87,7 +87,7 @@ public sealed class CheckCommandTests : IDisposable
     public async Task Json_output_is_the_contract_shape()
     {
         var path = Path.Combine(RepoPaths.Seeds, "002_f50a9f7ac473722a.txt");
-        var result = await FileAnalysis.AnalyzeFileAsync(EngineComposition.CreateEngine(), path, CancellationToken.None);
+        var result = await FileAnalysis.AnalyzeFileAsync(DisclosureComposition.CreateEngine(), path, CancellationToken.None);
         using var doc = System.Text.Json.JsonDocument.Parse(ResultJson.Serialize(result));
         var root = doc.RootElement;
         Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
@@ -106,7 +106,7 @@ public sealed class CheckCommandTests : IDisposable
     {
         var text = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Seeds, "004_cbc979190ed8f941.txt"));
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        var engine = EngineComposition.CreateEngine();
+        var engine = DisclosureComposition.CreateEngine();
         foreach (var (name, bytes) in new[]
         {
             ("utf8-bom", Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray()),

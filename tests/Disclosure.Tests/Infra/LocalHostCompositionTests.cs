@@ -1,4 +1,3 @@
-using Disclosure.Cli.Hosting;
 using Disclosure.Pipeline.Hosting;
 using Disclosure.Pipeline.Sweep;
 using Disclosure.Sweep;

@@ -37,9 +37,9 @@ public sealed partial class ShippedAssembliesTests
     [InlineData("functions/Disclosure.Cli/Disclosure.Cli.csproj")]
     public void Shipped_apps_reference_no_test_project(string app)
     {
-        var closure = ProjectClosure(Path.Combine(Support.RepoPaths.Root, app));
+        var closure = ProjectClosure(Path.Combine(Disclosure.Testing.RepoPaths.Root, app));
         Assert.Contains(closure, p => p.EndsWith("Disclosure.Sweep.csproj", StringComparison.Ordinal));
-        var functions = Path.Combine(Support.RepoPaths.Root, "functions") + Path.DirectorySeparatorChar;
+        var functions = Path.Combine(Disclosure.Testing.RepoPaths.Root, "functions") + Path.DirectorySeparatorChar;
         Assert.All(closure, p => Assert.StartsWith(functions, p, StringComparison.Ordinal));
     }
 
@@ -47,7 +47,7 @@ public sealed partial class ShippedAssembliesTests
     public void No_shipped_assembly_holds_a_scenario_generator_or_seeder()
     {
         // Every assembly of the Functions app's closure except the app itself (not referenced here), plus the CLI.
-        var names = ProjectClosure(Path.Combine(Support.RepoPaths.Root, "functions/Disclosure.Functions/Disclosure.Functions.csproj"))
+        var names = ProjectClosure(Path.Combine(Disclosure.Testing.RepoPaths.Root, "functions/Disclosure.Functions/Disclosure.Functions.csproj"))
             .Select(Path.GetFileNameWithoutExtension)
             .Where(n => n != "Disclosure.Functions")
             .Append("disclosure")
@@ -67,7 +67,7 @@ public sealed partial class ShippedAssembliesTests
     public void No_shipped_source_declares_a_scenario_generator_or_seeder()
     {
         // The Functions app's own project too, whose assembly this test project does not load.
-        var functions = Path.Combine(Support.RepoPaths.Root, "functions");
+        var functions = Path.Combine(Disclosure.Testing.RepoPaths.Root, "functions");
         var sources = Directory.EnumerateFiles(functions, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                         && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))

@@ -4,6 +4,7 @@ using Disclosure.Core.Layout;
 using Disclosure.Ocr;
 using Disclosure.Ocr.DocumentIntelligence;
 using Disclosure.Ocr.TextLayer;
+using Disclosure.Pipeline.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -84,7 +85,7 @@ public sealed class DocumentIntelligenceTests
     public async Task Configuration_chooses_the_engine_and_the_local_one_is_the_default()
     {
         await using var fake = new FakeDocumentIntelligence();
-        var local = new ServiceCollection().AddDisclosureOcr(new ConfigurationBuilder().Build()).BuildServiceProvider();
+        var local = OcrServices(new ConfigurationBuilder().Build());
         Assert.All(local.GetServices<IDocumentReader>(), r => Assert.StartsWith("Local", r.GetType().Name, StringComparison.Ordinal));
 
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -93,7 +94,7 @@ public sealed class DocumentIntelligenceTests
             ["DocumentIntelligence:Endpoint"] = fake.Endpoint.AbsoluteUri,
             ["DocumentIntelligence:Key"] = "test-key",
         }).Build();
-        var services = new ServiceCollection().AddDisclosureOcr(config).BuildServiceProvider();
+        var services = OcrServices(config);
         var readers = services.GetServices<IDocumentReader>().ToList();
 
         Assert.Equal([SourceFormat.Pdf, SourceFormat.Image], readers.Select(r => r.Format));
@@ -111,7 +112,7 @@ public sealed class DocumentIntelligenceTests
             ["DocumentIntelligence:Endpoint"] = untouched.Endpoint.AbsoluteUri,
             ["DocumentIntelligence:Key"] = "test-key",
         }).Build();
-        var pdfReader = new ServiceCollection().AddDisclosureOcr(textConfig).BuildServiceProvider().GetServices<IDocumentReader>().First();
+        var pdfReader = OcrServices(textConfig).GetServices<IDocumentReader>().First();
         var text = await pdfReader.ReadAsync(await File.ReadAllBytesAsync(Path.Combine(OcrTestPaths.Corpus, "seed-002.pdf")), CancellationToken.None);
         Assert.True(text.Succeeded, text.Error);
         Assert.Contains(text.Document!.Tables, t => t.Cells.Any(c => c.Text == "行政许可"));
@@ -180,4 +181,8 @@ public sealed class DocumentIntelligenceTests
             return base.SendAsync(request, cancellationToken);
         }
     }
+
+    /// <summary>The OCR readers as the hosts compose them: settings bound and validated, readers registered by role.</summary>
+    private static ServiceProvider OcrServices(IConfiguration configuration) =>
+        new ServiceCollection().AddEngineSettings(configuration).AddDisclosureOcr().BuildServiceProvider().ValidateSettings();
 }

@@ -2,7 +2,7 @@ using Disclosure.Core.Contract;
 using Disclosure.Core.Engine;
 using Disclosure.Core.Extraction;
 using Disclosure.Core.Vocabulary;
-using Disclosure.Ocr.Geometry;
+using Disclosure.Layout;
 using Disclosure.Ocr.Local;
 using TextReader = Disclosure.Readers.Text.TextReader;
 

@@ -1,5 +1,5 @@
 using Disclosure.Cli.Commands;
-using Disclosure.Cli.Composition;
+using Disclosure.Pipeline;
 using Disclosure.Core.Contract;
 using Disclosure.Core.Engine;
 
@@ -15,7 +15,7 @@ public sealed class CheckPreviousTests : IDisposable
     [Fact]
     public async Task A_draft_checked_against_last_years_report_gets_the_cross_year_findings()
     {
-        var engine = EngineComposition.CreateEngine(new ReadLimits());
+        var engine = DisclosureComposition.CreateEngine(new ReadLimits());
         var lastPath = Path.Combine(_dir, "2023.txt");
         var draftPath = Path.Combine(_dir, "draft-2024.txt");
         await File.WriteAllTextAsync(lastPath, CrossYearTests.Last().Build());
@@ -36,7 +36,7 @@ public sealed class CheckPreviousTests : IDisposable
     [Fact]
     public async Task A_previous_report_that_cannot_be_read_is_refused()
     {
-        var engine = EngineComposition.CreateEngine(new ReadLimits());
+        var engine = DisclosureComposition.CreateEngine(new ReadLimits());
         var junk = Path.Combine(_dir, "junk.txt");
         await File.WriteAllBytesAsync(junk, []);
         Assert.Null(await PreviousReport.LoadAsync(engine, junk, CancellationToken.None));

@@ -1,16 +1,16 @@
-using Disclosure.Pipeline;
-using Disclosure.Pipeline.Hosting;
+using Disclosure.Pipeline.Configuration;
 using Disclosure.Pipeline.Sweep;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Disclosure.Cli.Hosting;
+namespace Disclosure.Pipeline.Hosting;
 
 /// <summary>
-/// Composition of the local host (`disclosure serve`) and of the commands that read Cosmos: the same services as the
-/// Functions app (AddDisclosureServices), configured from environment variables with emulator defaults.
+/// The local host (`disclosure serve`) and the services of the commands that read Cosmos: the shared composition
+/// (<see cref="DisclosureComposition.AddDisclosureServices"/>) configured from environment variables with emulator
+/// defaults, plus the local host's own triggers (the blob poller and the in-process sweep schedule).
 /// </summary>
 public static class LocalHost
 {
@@ -22,9 +22,9 @@ public static class LocalHost
     {
         var defaults = new Dictionary<string, string?>
         {
-            ["ReportsStorage"] = "UseDevelopmentStorage=true",
-            ["Cosmos:Endpoint"] = "https://127.0.0.1:8081/",
-            ["Cosmos:Key"] = EmulatorKey,
+            [SettingsReader.Key(SettingNames.ReportsStorage)] = "UseDevelopmentStorage=true",
+            [SettingsReader.Key(SettingNames.CosmosEndpoint)] = "https://127.0.0.1:8081/",
+            [SettingsReader.Key(SettingNames.CosmosKey)] = EmulatorKey,
         };
         return new ConfigurationBuilder()
             .AddInMemoryCollection(defaults)
@@ -56,12 +56,24 @@ public static class LocalHost
         return builder.Build();
     }
 
-    /// <summary>Services for one-shot commands (results, alerts): no hosted services, warnings only.</summary>
+    /// <summary>
+    /// Services for one-shot commands (results, alerts, sweep): no hosted services, warnings only. The settings are
+    /// validated here, as a host validates them when it starts.
+    /// </summary>
     public static ServiceProvider BuildServices(IConfiguration configuration)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
         services.AddLocalPipeline(configuration);
-        return services.BuildServiceProvider();
+        var provider = services.BuildServiceProvider();
+        try
+        {
+            return provider.ValidateSettings();
+        }
+        catch
+        {
+            provider.Dispose();
+            throw;
+        }
     }
 }

@@ -76,12 +76,12 @@ public sealed class ReportEngine
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            Observe(work);
+            await SettleAsync(work).ConfigureAwait(false);
             throw;
         }
         catch (OperationCanceledException)
         {
-            Observe(work);
+            await SettleAsync(work).ConfigureAwait(false);
             return (Failed(source, FailureCodes.Timeout,
                 $"超出单份文档的时间预算 {_limits.DocumentTimeout.TotalSeconds:0} 秒（document time budget exceeded: Engine__DocumentTimeoutSeconds）"), null);
         }
@@ -93,6 +93,26 @@ public sealed class ReportEngine
         {
             // A backend bug must not take the batch down: it becomes a failed result with the reason.
             return (Failed(source, FailureCodes.EngineError, $"读取失败：{ex.GetType().Name}: {Printable(ex.Message)}"), null);
+        }
+    }
+
+    /// <summary>
+    /// How long work abandoned at the deadline is awaited before the result is returned anyway: enough for a read to
+    /// reach its next cancellation check, kill its child process and delete its temporary files (under heavy load that
+    /// took a few seconds), short enough that a read which ignores the token cannot hold the batch.
+    /// </summary>
+    public static TimeSpan AbandonGrace { get; } = TimeSpan.FromSeconds(10);
+
+    private static async Task SettleAsync(Task work)
+    {
+        Observe(work);
+        try
+        {
+            await work.WaitAsync(AbandonGrace).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Its outcome no longer matters: the document already timed out; only its clean-up was awaited.
         }
     }
 

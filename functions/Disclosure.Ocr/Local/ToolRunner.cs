@@ -27,6 +27,9 @@ internal static class ToolRunner
     /// <summary>Temporary-disk budget of one document (<see cref="ReadLimits.MaxTempBytes"/>; three documents at once fit in 3 GB).</summary>
     public static long MaxTempBytes { get; } = new ReadLimits().MaxTempBytes;
 
+    /// <summary>How long a killed program is waited for; poppler and tesseract exit within milliseconds of SIGKILL.</summary>
+    private const int KillGraceMilliseconds = 5_000;
+
     public static async Task<ToolResult> RunAsync(
         string program, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -74,6 +77,8 @@ internal static class ToolRunner
                 try
                 {
                     process.Kill(entireProcessTree: true);
+                    // Kill only signals: wait for the exit, so the program writes nothing more into a folder about to be deleted.
+                    process.WaitForExit(KillGraceMilliseconds);
                 }
                 catch (InvalidOperationException)
                 {
@@ -122,16 +127,26 @@ internal sealed class TempFolder : IDisposable
 
     public void Dispose()
     {
-        try
+        // Twice: a file a killed child wrote while the first pass ran makes it fail with "directory not empty".
+        for (var attempt = 0; attempt < 2; attempt++)
         {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A lingering handle on some OSes; the folder is uniquely named and holds only our copies.
-        }
-        catch (UnauthorizedAccessException)
-        {
+            try
+            {
+                Directory.Delete(Path, recursive: true);
+                return;
+            }
+            catch (DirectoryNotFoundException)
+            {
+                return;
+            }
+            catch (IOException)
+            {
+                // A lingering handle on some OSes; the folder is uniquely named and holds only our copies.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return;
+            }
         }
     }
 }

@@ -11,13 +11,15 @@ namespace Disclosure.Corpus;
 /// </summary>
 public static class Bench
 {
-    public static async Task<int> RunAsync(string dir, ScanRecognizer recognizer = ScanRecognizer.PaddleOcr)
+    public static async Task<int> RunAsync(string dir, ScanRecognizer recognizer = ScanRecognizer.PaddleOcr, int scanFiles = 3)
     {
         var limits = new ReadLimits();
         var readers = OcrReaders.Create(new OcrOptions { Recognizer = recognizer }, limits);
         var pdfReader = readers.First(r => r.Format == Disclosure.Core.Layout.SourceFormat.Pdf);
-        var pdfs = Directory.GetFiles(dir, "*.pdf", SearchOption.AllDirectories).Where(f => !f.EndsWith(".scan.pdf", StringComparison.Ordinal)).Order().ToList();
-        var scans = Directory.GetFiles(dir, "*.scan.pdf", SearchOption.AllDirectories).Order().ToList();
+        var all = Directory.GetFiles(dir, "*.pdf", SearchOption.AllDirectories).Order().ToList();
+        var pdfs = all.Where(f => ScanKind(f) is null).ToList();
+        // Scans by kind: `.scan.pdf` (Chromium corpus), `.scan300.pdf` and `.scan200.pdf` (LibreOffice corpus).
+        var scanKinds = all.Where(f => ScanKind(f) is not null).GroupBy(f => ScanKind(f)!).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
 
         async Task<(double Seconds, int Pages)> Time(string file)
         {
@@ -40,11 +42,12 @@ public static class Bench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"text-layer PDF: median {Median(runs):0} ms/page, max {runs.Max():0} ms/page over {runs.Count} files"));
         }
 
-        if (scans.Count > 0)
+        foreach (var scans in scanKinds)
         {
             var runs = new List<double>();
             var cpu = new List<double>();
-            foreach (var f in scans.Take(3))
+            var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+            foreach (var f in scans.Take(scanFiles))
             {
                 var before = CpuSeconds();
                 var (s, p) = await Time(f);
@@ -54,7 +57,7 @@ public static class Bench
 
             // Wall time depends on what else the machine runs; CPU time (ours + tesseract's) does not.
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"scanned PDF ({recognizer}, {Environment.ProcessorCount} cores): median {Median(runs):0.00} s/page wall, {Median(cpu):0.00} CPU-s/page (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
+                $"{scans.Key} PDF ({recognizer}, {Environment.ProcessorCount} cores, {runs.Count} files): median {Median(runs):0.00} s/page wall, {Median(cpu):0.00} CPU-s/page, max {cpu.Max():0.00} (load average {load} → {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
         }
 
         if (pdfs.Count > 0)
@@ -93,6 +96,14 @@ public static class Bench
         }
 
         return 0;
+    }
+
+    /// <summary>"scan", "scan300", "scan200" for a scan's file name, null for a text-layer PDF.</summary>
+    private static string? ScanKind(string file)
+    {
+        var name = Path.GetFileNameWithoutExtension(file);
+        var dot = name.LastIndexOf('.');
+        return dot >= 0 && name[(dot + 1)..].StartsWith("scan", StringComparison.Ordinal) ? name[(dot + 1)..] : null;
     }
 
     private static int PageCount(string pdf)

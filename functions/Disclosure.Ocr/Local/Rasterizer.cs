@@ -97,8 +97,8 @@ internal static class Rasterizer
 
     /// <summary>The decoded samples of a Flate-encoded 8-bit DeviceGray image with the default decode range, else null (JPEG goes to ImageSharp).</summary>
     private static Memory<byte>? PlainGray(UglyToad.PdfPig.Content.IPdfImage image) =>
-        image.ImageDictionary.TryGet(UglyToad.PdfPig.Tokens.NameToken.Filter, out UglyToad.PdfPig.Tokens.NameToken? filter)
-        && filter.Data == "FlateDecode" && !image.IsImageMask && image.BitsPerComponent == 8
+        image.ImageDictionary.TryGet(UglyToad.PdfPig.Tokens.NameToken.Filter, out var filter)
+        && filter is UglyToad.PdfPig.Tokens.NameToken { Data: "FlateDecode" } && !image.IsImageMask && image.BitsPerComponent == 8
         && image.ColorSpaceDetails?.Type == UglyToad.PdfPig.Graphics.Colors.ColorSpace.DeviceGray
         && !UglyToad.PdfPig.Content.PdfImageExtensions.NeedsReverseDecode(image)
         && image.TryGetBytesAsMemory(out var bytes) && bytes.Length == (long)image.WidthInSamples * image.HeightInSamples

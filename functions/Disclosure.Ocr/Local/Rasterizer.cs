@@ -75,17 +75,9 @@ internal static class Rasterizer
             }
 
             var image = images[0];
+            var encoded = image.TryGetPng(out var png) ? png : image.RawBytes.ToArray();
             var width = (int)Math.Round(p.Width / 72 * dpi);
             var height = (int)Math.Round(p.Height / 72 * dpi);
-            if (PlainGray(image) is { } samples)
-            {
-                // 8-bit grey samples as stored (Flate): taken as they are, not re-encoded as a PNG to be decoded again
-                // (that round trip was ~0.5 CPU-s of a 300 dpi page).
-                using var gray = Image.LoadPixelData<L8>(samples.Span, image.WidthInSamples, image.HeightInSamples);
-                return Resampled(gray, width, height);
-            }
-
-            var encoded = image.TryGetPng(out var png) ? png : image.RawBytes.ToArray();
             return DecodeGray(encoded, 0, width, height);
         }
         catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
@@ -94,15 +86,6 @@ internal static class Rasterizer
             return null;
         }
     }
-
-    /// <summary>The decoded samples of a Flate-encoded 8-bit DeviceGray image with the default decode range, else null (JPEG goes to ImageSharp).</summary>
-    private static Memory<byte>? PlainGray(UglyToad.PdfPig.Content.IPdfImage image) =>
-        image.ImageDictionary.TryGet(UglyToad.PdfPig.Tokens.NameToken.Filter, out var filter)
-        && filter is UglyToad.PdfPig.Tokens.NameToken { Data: "FlateDecode" } && !image.IsImageMask && image.BitsPerComponent == 8
-        && image.ColorSpaceDetails?.Type == UglyToad.PdfPig.Graphics.Colors.ColorSpace.DeviceGray
-        && !UglyToad.PdfPig.Content.PdfImageExtensions.NeedsReverseDecode(image)
-        && image.TryGetBytesAsMemory(out var bytes) && bytes.Length == (long)image.WidthInSamples * image.HeightInSamples
-            ? bytes : null;
 
     /// <summary>Frames in an encoded image (PNG, JPEG: 1; TIFF: one per page).</summary>
     public static int FrameCount(byte[] encoded)
@@ -119,12 +102,6 @@ internal static class Rasterizer
     {
         using var image = Image.Load<L8>(encoded);
         using var one = image.Frames.CloneFrame(Math.Clamp(frame, 0, image.Frames.Count - 1));
-        return Resampled(one, width, height);
-    }
-
-    /// <summary>The image as a grey raster, resampled to <paramref name="width"/> × <paramref name="height"/> when those are given.</summary>
-    private static GrayImage Resampled(Image<L8> one, int? width, int? height)
-    {
         if (width is { } w && height is { } h && (w != one.Width || h != one.Height) && w > 0 && h > 0)
         {
             one.Mutate(x => x.Resize(w, h));

@@ -107,30 +107,6 @@ public sealed class LocalReadersTests
     }
 
     [Fact]
-    public void A_flate_grey_scan_page_is_taken_sample_for_sample_and_resampled_to_the_reading_resolution()
-    {
-        // 8-bit DeviceGray under FlateDecode (as the corpus scans and some scanners write it): the samples are used as
-        // stored, without the PNG round trip; every value survives at the image's own resolution.
-        const int w = 170, h = 220;
-        var px = Enumerable.Range(0, w * h).Select(i => (byte)(i * 7 % 251)).ToArray();
-        using var packed = new MemoryStream();
-        using (var z = new System.IO.Compression.ZLibStream(packed, System.IO.Compression.CompressionLevel.Fastest))
-        {
-            z.Write(px);
-        }
-
-        var pdf = Rasterizer.ImagesAsPdf([new Rasterizer.PdfImage(w, h, "/DeviceGray", "/FlateDecode", packed.ToArray())], 100);
-
-        var same = Rasterizer.EmbeddedPageImage(pdf, 1, 100);
-        var doubled = Rasterizer.EmbeddedPageImage(pdf, 1, 200);
-
-        Assert.NotNull(same);
-        Assert.Equal((w, h), (same.Width, same.Height));
-        Assert.Equal(px, same.Pixels);
-        Assert.Equal((2 * w, 2 * h), (doubled!.Width, doubled.Height));
-    }
-
-    [Fact]
     public async Task Squared_paper_is_not_read_cell_by_cell()
     {
         OcrTestPaths.RequireTool("tesseract");

@@ -42,6 +42,12 @@ public static class Accuracy
         public int GridMatched;
         public double Seconds;
         public int Pages;
+
+        /// <summary>Documents whose agency name as read equals the expected one exactly (OCR'd title lines on scans).</summary>
+        public int AgencyRight;
+
+        /// <summary>Documents whose report year as read equals the expected one.</summary>
+        public int YearRight;
     }
 
     public static (string Format, string Path)[] Inputs(string expectedFile)
@@ -100,9 +106,9 @@ public static class Accuracy
 
         var total = new Tally();
         // Every wrong cell, flagged or silent, document by document.
-        foreach (var entry in details.OfType<JsonObject>().Where(e => e["wrong"] is JsonArray { Count: > 0 } || e["error"] is not null))
+        foreach (var entry in details.OfType<JsonObject>().Where(e => e["wrong"] is JsonArray { Count: > 0 } || e["error"] is not null || e["report"] is not null))
         {
-            Console.WriteLine($"{entry["file"]}: {(entry["error"] is { } err ? "FAILED " + err : "")}");
+            Console.WriteLine($"{entry["file"]}: {(entry["error"] is { } err ? "FAILED " + err : "")}{(entry["report"] is { } rep ? " agency/year " + rep : "")}");
             foreach (var w in entry["wrong"]?.AsArray() ?? [])
             {
                 Console.WriteLine("  " + w);
@@ -110,7 +116,7 @@ public static class Accuracy
         }
 
         Console.WriteLine();
-        Console.WriteLine($"{"producer",-20} {"docs",4} {"failed",6} {"ENGINE_ERROR",12} {"cells exact",20} {"wrong flagged",13} {"wrong silent",12} {"grid values",20} {"find P",7} {"find R",7} {"planted found",13} {"alarms/consistent",17} {"s/page",7}");
+        Console.WriteLine($"{"producer",-20} {"docs",4} {"failed",6} {"ENGINE_ERROR",12} {"cells exact",20} {"wrong flagged",13} {"wrong silent",12} {"grid values",20} {"find P",7} {"find R",7} {"planted found",13} {"alarms/consistent",17} {"s/page",7} {"agency",7} {"year",7}");
         foreach (var (group, t) in tallies.Append(new KeyValuePair<string, Tally>("overall", total)))
         {
             if (group != "overall")
@@ -119,7 +125,7 @@ public static class Accuracy
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{group,-20} {t.Docs,4} {t.Failed,6} {t.EngineErrors,12} {Pct(t.Exact, t.Cells),20} {t.WrongFlagged,13} {t.WrongGuessed,12} {Pct(t.GridMatched, t.GridExpected),20} {Ratio(t.Tp, t.Tp + t.Fp),7} {Ratio(t.Tp, t.Tp + t.Fn),7} {$"{t.PlantedFound}/{t.Planted}" + (t.PlantedFlagged > 0 ? $" (+{t.PlantedFlagged} flagged)" : ""),13} {$"{t.ConsistentAlarmed}/{t.Consistent}",17} {(t.Pages == 0 ? 0 : t.Seconds / t.Pages),7:0.000}"));
+                $"{group,-20} {t.Docs,4} {t.Failed,6} {t.EngineErrors,12} {Pct(t.Exact, t.Cells),20} {t.WrongFlagged,13} {t.WrongGuessed,12} {Pct(t.GridMatched, t.GridExpected),20} {Ratio(t.Tp, t.Tp + t.Fp),7} {Ratio(t.Tp, t.Tp + t.Fn),7} {$"{t.PlantedFound}/{t.Planted}" + (t.PlantedFlagged > 0 ? $" (+{t.PlantedFlagged} flagged)" : ""),13} {$"{t.ConsistentAlarmed}/{t.Consistent}",17} {(t.Pages == 0 ? 0 : t.Seconds / t.Pages),7:0.000} {$"{t.AgencyRight}/{t.Docs}",7} {$"{t.YearRight}/{t.Docs}",7}"));
         }
 
         if (jsonOut.Length > 0)
@@ -265,6 +271,16 @@ public static class Accuracy
                 && f.Cells.Any(c => c.StartsWith(planted[..3], StringComparison.Ordinal)));
             tally.PlantedFlagged += flagged ? 1 : 0;
             entry["planted"] = planted + (found ? " (found)" : flagged ? " (flagged: its identity has doubtful cells)" : " (MISSED)");
+        }
+
+        // Agency and year as read (on a scan: the OCR'd title line) against the expected report.
+        var agency = (string?)expected["report"]?["agency"];
+        var year = (int?)expected["report"]?["year"];
+        tally.AgencyRight += agency is not null && result.Report.Agency == agency ? 1 : 0;
+        tally.YearRight += year is not null && result.Report.Year == year ? 1 : 0;
+        if (result.Report.Agency != agency || result.Report.Year != year)
+        {
+            entry["report"] = $"read {result.Report.Agency ?? "null"} {result.Report.Year?.ToString(CultureInfo.InvariantCulture) ?? "null"}, expected {agency ?? "null"} {year?.ToString(CultureInfo.InvariantCulture) ?? "null"}";
         }
 
         entry["status"] = result.Status.ToString();

@@ -3,7 +3,7 @@ using Disclosure.Corpus;
 // dotnet run --project tests/Disclosure.Corpus -- generate --out DIR [--count N] [--seed S] [--formats html,docx,pdf,scan] [--no-seeds] [--dpi 300]
 // dotnet run --project tests/Disclosure.Corpus -- template --out DIR [--count N] [--seed S] [--first I] [--dpi 300,200] [--template DOCX]
 // dotnet run --project tests/Disclosure.Corpus -- accuracy [--dir DIR] [--json FILE] [--formats pdf,scan] [--page-ocr] [--engine paddle|tesseract]
-// dotnet run --project tests/Disclosure.Corpus -- bench [--dir DIR] [--engine paddle|tesseract]
+// dotnet run --project tests/Disclosure.Corpus -- bench [--dir DIR] [--engine paddle|tesseract] [--files N] | bench --stages SCAN.pdf | scan-sample SCAN.pdf --pages 2,3 [--dpi 200] [--quality 70] --out FILE
 var command = args.FirstOrDefault() ?? "help";
 string Opt(string name, string fallback)
 {
@@ -43,10 +43,15 @@ switch (command)
     case "grid":
         return args.Contains("--vector") ? GridDump.Vector(args[1], int.Parse(Opt("page", "1"), System.Globalization.CultureInfo.InvariantCulture))
             : GridDump.Run(args[1], int.Parse(Opt("page", "1"), System.Globalization.CultureInfo.InvariantCulture));
+    case "scan-sample":
+        return ScanSample.Write(args[1], [.. Opt("pages", "1").Split(',').Select(x => int.Parse(x, System.Globalization.CultureInfo.InvariantCulture))],
+            int.Parse(Opt("dpi", "200"), System.Globalization.CultureInfo.InvariantCulture), int.Parse(Opt("quality", "70"), System.Globalization.CultureInfo.InvariantCulture), Opt("out", "sample.pdf"));
+    case "bench" when args.Contains("--stages"):
+        return Bench.Stages(Opt("stages", ""));
     case "bench":
-        return await Bench.RunAsync(Opt("dir", Path.Combine(root, "tests", "corpus")), Engine());
+        return await Bench.RunAsync(Opt("dir", Path.Combine(root, "tests", "corpus")), Engine(), int.Parse(Opt("files", "3"), System.Globalization.CultureInfo.InvariantCulture));
     default:
-        Console.WriteLine("usage: template --out DIR [--count N] [--seed S] [--first I] [--dpi 300,200] [--template DOCX] | generate --out DIR [--count N] [--seed S] [--formats html,docx,pdf,scan] [--no-seeds] [--dpi 300] | accuracy [--dir DIR] [--json FILE] [--formats pdf,scan] [--page-ocr] [--engine paddle|tesseract] | bench [--dir DIR] [--engine paddle|tesseract] | dump FILE | grid PDF [--page N]");
+        Console.WriteLine("usage: template --out DIR [--count N] [--seed S] [--first I] [--dpi 300,200] [--template DOCX] | generate --out DIR [--count N] [--seed S] [--formats html,docx,pdf,scan] [--no-seeds] [--dpi 300] | accuracy [--dir DIR] [--json FILE] [--formats pdf,scan] [--page-ocr] [--engine paddle|tesseract] | bench [--dir DIR] [--engine paddle|tesseract] [--files N] | bench --stages SCAN.pdf | scan-sample SCAN.pdf --pages 2,3 [--dpi 200] [--quality 70] --out FILE | dump FILE | grid PDF [--page N] [--vector]");
         return command == "help" ? 0 : 2;
 }
 

@@ -36,15 +36,7 @@ internal static class ScanPage
             tables = [];
         }
 
-        // Running text: the tables are whitened out so that their cells are not read twice (or merged across rules).
-        var text = image with { Pixels = (byte[])image.Pixels.Clone() };
-        var pad = dpi / 30;
-        foreach (var t in tables)
-        {
-            Whiten(text, (int)t.Left - pad, (int)t.Top - pad, (int)t.Right + pad, (int)t.Bottom + pad);
-        }
-
-        RasterCleaner.RemoveRules(text, dpi);
+        var text = RunningTextImage(image, tables, dpi);
         var allCells = tables.SelectMany(t => t.Cells).ToList();
         PageWords words;
         IReadOnlyList<CellReader.CellText>? cellTexts;
@@ -102,6 +94,20 @@ internal static class ScanPage
         }
 
         return (new ScannedPage(words, grids), null);
+    }
+
+    /// <summary>The page for running text: the tables whitened out so that their cells are not read twice (or merged across rules), other rules removed.</summary>
+    internal static GrayImage RunningTextImage(GrayImage image, IReadOnlyList<RuledTable> tables, int dpi)
+    {
+        var text = image with { Pixels = (byte[])image.Pixels.Clone() };
+        var pad = dpi / 30;
+        foreach (var t in tables)
+        {
+            Whiten(text, (int)t.Left - pad, (int)t.Top - pad, (int)t.Right + pad, (int)t.Bottom + pad);
+        }
+
+        RasterCleaner.RemoveRules(text, dpi);
+        return text;
     }
 
     private static void Whiten(GrayImage image, int x0, int y0, int x1, int y1)

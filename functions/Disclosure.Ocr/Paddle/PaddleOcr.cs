@@ -45,6 +45,11 @@ internal sealed class PaddleOcr : IDisposable
 
     public CharacterList Characters { get; }
 
+    /// <summary>Recogniser runs so far (the bench's count of lines read per page).</summary>
+    public long Recognitions => Interlocked.Read(ref _recognitions);
+
+    private long _recognitions;
+
     /// <summary>The default model folder: models/ppocr-v4 beside the application (copied there by Disclosure.Ocr.csproj).</summary>
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "models", "ppocr-v4");
 
@@ -85,6 +90,7 @@ internal sealed class PaddleOcr : IDisposable
             return Recognition.Empty;
         }
 
+        Interlocked.Increment(ref _recognitions);
         var (data, width, _) = RecognizerInput.Build(crop);
         using var input = NativeTensor(data, [1, 3, RecognizerInput.Height, width]);
         using var run = new RunOptions();

@@ -112,7 +112,8 @@ public static partial class MetadataExtractor
         for (var i = 0; i < lines.Count; i++)
         {
             var line = TextNorm.Compact(lines[i]);
-            if (i + 1 < lines.Count && !IsTitle(line) && line.Contains("信息公开", StringComparison.Ordinal)
+            // The break may fall inside 信息公开 itself (OCR'd lines: "…2019年政府信息" / "公开工作的年度报告").
+            if (i + 1 < lines.Count && !IsTitle(line) && line.Contains("信息", StringComparison.Ordinal)
                 && IsTitle(line + TextNorm.Compact(lines[i + 1])))
             {
                 yield return lines[i].Trim() + lines[i + 1].Trim();

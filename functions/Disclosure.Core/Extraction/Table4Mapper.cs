@@ -9,12 +9,24 @@ internal static class Table4Mapper
     public static TableReading Map(IReadOnlyList<RowView> rows, ExtractionState state)
     {
         var dataRows = rows.Where(r => r.HasNumbers).ToList();
+        var keys = CanonicalKeys.Table4Keys().ToList();
         if (dataRows.Count == 0)
         {
+            if (rows.Count > 0)
+            {
+                // A header with no figure under it: never a silent gap (a scan's value row lost to a faint grid did this).
+                if (state.Ocr)
+                {
+                    state.Note(FindingCodes.ExtractionUncertain, "扫描件中只识别到表4的表头，未读到任何数值，可能是识别失败，请对照原件核对表4。", keys);
+                }
+                else
+                {
+                    state.Add(FindingCodes.IncompleteTable, "表4只有表头，没有任何数值，请补齐15个数值。", keys);
+                }
+            }
+
             return new TableReading(4, TemplateForm.V2019, Present: rows.Count > 0, Complete: false) { };
         }
-
-        var keys = CanonicalKeys.Table4Keys().ToList();
 
         // Rows labelled by group (行政复议 / 未经复议直接起诉 / 复议后起诉) with five figures each.
         var labelled = dataRows.Select(r => (Row: r, Group: TemplateCatalog.Match(TemplateCatalog.Table4Groups, r.Label))).ToList();

@@ -14,7 +14,7 @@ public static partial class TemplateExtractor
 {
     public static ExtractedReport Extract(LayoutDocument document)
     {
-        var state = new ExtractionState();
+        var state = new ExtractionState { Ocr = document.Ocr };
         Walk(document, state);
 
         var meta = MetadataExtractor.Extract(state.Opening, state.AllParagraphs.TakeLast(8).ToList(), document.Properties);
@@ -36,7 +36,13 @@ public static partial class TemplateExtractor
 
         foreach (var section in TemplateCatalog.Sections)
         {
-            if (!state.Sections.Contains(section.Number))
+            if (!state.Sections.Contains(section.Number) && document.Ocr)
+            {
+                // Read by OCR, an absent heading is as likely a misread as an omission: flagged for a look, not an accusation.
+                state.Add(FindingCodes.ExtractionUncertain,
+                    $"扫描件中未识别到第{TemplateCatalog.ChineseNumerals[section.Number - 1]}部分“{section.Heading}”的标题，可能是识别遗漏，请对照原件核对。", []);
+            }
+            else if (!state.Sections.Contains(section.Number))
             {
                 state.Add(FindingCodes.MissingSection,
                     $"缺少第{TemplateCatalog.ChineseNumerals[section.Number - 1]}部分“{section.Heading}”。请按《政府信息公开条例》第五十条补齐该部分内容。", []);
@@ -45,7 +51,14 @@ public static partial class TemplateExtractor
 
         foreach (var (number, reading) in new[] { (2, t2), (3, t3), (4, t4) })
         {
-            if (!reading.Present)
+            if (!reading.Present && document.Ocr)
+            {
+                // A table the scan path did not find (a tilted or faint grid) must not read as a missing table: its cells
+                // are named doubtful, so nothing about them is silent and no one is told they left the table out.
+                state.Add(FindingCodes.ExtractionUncertain,
+                    $"扫描件中未能识别表{number}（{TableName(number)}），可能是识别失败而非缺表，请对照原件人工核对该表数据。", [$"t{number}.*"]);
+            }
+            else if (!reading.Present)
             {
                 state.Add(FindingCodes.MissingTable, $"缺少表{number}（{TableName(number)}），请按统一格式补充该表及全部数据。", []);
             }
@@ -292,6 +305,9 @@ public static partial class TemplateExtractor
 /// <summary>Mutable state of one extraction run; never shared.</summary>
 internal sealed class ExtractionState
 {
+    /// <summary>The document was read by OCR: what it does not show may be a misread, so absences are flagged, not accused.</summary>
+    public bool Ocr { get; init; }
+
     public HashSet<int> Sections { get; } = [];
     public List<string> Opening { get; } = [];
     public List<string> AllParagraphs { get; } = [];

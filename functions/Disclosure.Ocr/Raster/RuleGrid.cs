@@ -17,8 +17,16 @@ internal static class RuleGrid
     {
         var horizontal = Segments(image, dpi / 5, horizontal: true, maxThickness: Math.Max(6, dpi / 20));
         var vertical = Segments(image, dpi / 6, horizontal: false, maxThickness: Math.Max(6, dpi / 20));
-        return GridBuilder.Build(horizontal, vertical, new RuleGridOptions { Tolerance = Math.Max(4, dpi / 40) });
+        return [.. GridBuilder.Build(horizontal, vertical, new RuleGridOptions { Tolerance = Math.Max(4, dpi / 40) })
+            .Where(t => t.Right - t.Left >= MinTableWidthInches * dpi)];
     }
+
+    /// <summary>
+    /// The narrowest ruled table kept, in inches. The report's tables span the text width (five inches or more, a
+    /// continuation after a page break too); the strokes of a large bold title cross within half an inch and made
+    /// one- and two-cell "tables" that swallowed the title line (lo-21-004: 鹤壁市… read as ：壁市…, agency lost).
+    /// </summary>
+    private const double MinTableWidthInches = 2.0;
 
     /// <summary>
     /// Rules in one direction: dark runs of at least <paramref name="minRun"/> pixels (gaps of two pixels bridged, for

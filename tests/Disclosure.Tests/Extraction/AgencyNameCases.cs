@@ -21,6 +21,8 @@ public sealed class AgencyNameCases
             new() { ["title"] = "许昌市魏都区市场监督管理局2024年度政府信息公开工作年度报告_许昌市魏都区人民政府" }, "许昌市魏都区市场监督管理局", 2024),
         new("meta publisher when nothing else names it",
             ["2023年政府信息公开工作年度报告"], new() { ["publisher"] = "周口市川汇区人民政府办公室" }, "周口市川汇区人民政府办公室", 2023),
+        new("title wrapped after 政府信息 (OCR'd lines)", ["关于洛阳市西工区市场监督管理局2019年政府信息", "公开工作的年度报告", "一、总体情况"], null, "洛阳市西工区市场监督管理局", 2019),
+        new("title wrapped after 信息公开", ["鹤壁市淇滨区市场监督管理局2020年度政府信息公开", "工作年度报告"], null, "鹤壁市淇滨区市场监督管理局", 2020),
         new("a title property with control characters is cleaned",
             ["首页"], new() { ["title"] = "\u0011\u0011信阳市浉河区教育局2023年政府信息公开工作年度报告" }, "信阳市浉河区教育局", 2023),
     ];

@@ -83,6 +83,21 @@ public sealed class RuleGridTests
         Assert.Empty(RuleGrid.Detect(page.Image, Dpi));
     }
 
+    [Fact]
+    public void The_crossing_strokes_of_a_large_bold_title_make_no_table()
+    {
+        // Two title characters at about 22 pt bold, 300 dpi: strokes of 80-90 px, long enough to pass as rules, crossing
+        // into a two-cell "grid" under half an inch wide.
+        var page = new Page();
+        foreach (var x in new[] { 200, 300 })
+        {
+            page.H(100, x, x + 90).H(180, x, x + 90).V(x, 100, 180).V(x + 45, 100, 180).V(x + 90, 100, 180);
+        }
+
+        Assert.Empty(RuleGrid.Detect(page.Image, Dpi));
+        Assert.Single(RuleGrid.Detect(Table().Image, Dpi));
+    }
+
     [Theory]
     [InlineData(1.2)]
     [InlineData(-0.7)]

@@ -278,15 +278,8 @@ public static class PdfPigTextLayer
 
     private static bool IsPrivateUse(char c) => c is >= '\uE000' and <= '\uF8FF';
 
-    /// <summary>
-    /// Fonts of some producers (Chromium, WPS) map common characters to Kangxi radicals or compatibility ideographs
-    /// (⾏ U+2F8F for 行): those are brought to the unified ideograph. Other characters keep their form (full-width
-    /// digits and brackets are the extractor's to read).
-    /// </summary>
-    private static string Unify(string text) =>
-        text.Any(IsRadical) ? string.Concat(text.Select(c => IsRadical(c) ? c.ToString().Normalize(System.Text.NormalizationForm.FormKC) : c.ToString())) : text;
-
-    private static bool IsRadical(char c) => c is >= '\u2E80' and <= '\u2FDF' or >= '\uF900' and <= '\uFAFF';
+    /// <summary>Radical and compatibility code points some fonts use for common ideographs, brought to the ideograph.</summary>
+    private static string Unify(string text) => Disclosure.Core.Vocabulary.RadicalForms.Unify(text);
 
     private static string Clean(string message) =>
         new string([.. message.Where(c => !char.IsControl(c))]).Trim() is { Length: > 0 } s ? (s.Length > 200 ? s[..200] : s) : "unknown error";

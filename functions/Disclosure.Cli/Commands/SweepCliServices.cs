@@ -1,3 +1,4 @@
+using Disclosure.Pipeline.Configuration;
 using Disclosure.Pipeline.Hosting;
 using Disclosure.Pipeline.Sweep;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ internal static class SweepCliServices
 {
     public static ServiceProvider Build(IDictionary<string, string?>? overrides = null, LogLevel level = LogLevel.Error)
     {
-        var settings = new Dictionary<string, string?>(overrides ?? new Dictionary<string, string?>()) { ["Sweep:Schedule"] = "off" };
+        var settings = new Dictionary<string, string?>(overrides ?? new Dictionary<string, string?>()) { [SettingNames.SweepSchedule.Replace("__", ":", StringComparison.Ordinal)] = "off" };
         var configuration = LocalHost.Configuration(settings);
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(level));

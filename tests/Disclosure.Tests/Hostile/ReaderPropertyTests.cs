@@ -128,6 +128,26 @@ public sealed class ReaderPropertyTests
         Assert.NotEqual(FailureCodes.EngineError, result.ErrorCode);
     }
 
+    /// <summary>
+    /// Found by the HTML property (CsCheck seed 5j9a_Nqdl7s2, plan (4, 132059241, 50)): a rowspan placed a million columns
+    /// to the right padded every row it covered, 1.5 GB for a 189 KB page. Padding now counts against the grid's slot cap.
+    /// </summary>
+    [Theory]
+    [InlineData("mutated")]
+    [InlineData("far-right-rowspan")]
+    public void Regression_a_rowspan_far_to_the_right_costs_no_more_than_the_slot_cap(string shape)
+    {
+        var html = shape == "mutated"
+            ? Mutate(Pages[4 % Pages.Length], HtmlPieces, 132059241, 50)
+            : "<table><tr>" + string.Concat(Enumerable.Repeat("<td colspan=1000>1</td>", 1300)) + "<td rowspan=0>x</td></tr>"
+              + string.Concat(Enumerable.Repeat("<tr><td>2</td></tr>", 3000)) + "</table>";
+        var bytes = Encoding.UTF8.GetBytes(html);
+        var (_, allocated, outcome) = Measure(() => new HtmlReader().Read(bytes));
+
+        Assert.NotNull(outcome);
+        Assert.True(allocated <= 1000L * bytes.Length + (192L << 20), $"{allocated:N0} bytes allocated for {bytes.Length:N0}");
+    }
+
     private static string Mutate(string source, string[] pieces, int seed, int edits)
     {
         var random = new Random(seed);

@@ -330,7 +330,7 @@ internal static class Table2Mapper
                 }
 
                 // The header's own cells after 信息内容, one per column, give each column's place on the grid.
-                var cells = row.Table.Cells.Where(c => c.Row == row.Row && c.Text.Trim().Length > 0).OrderBy(c => c.Column).ToList();
+                var cells = row.Cells.Where(c => c.Text.Trim().Length > 0).OrderBy(c => c.Column).ToList();
                 var named = cells.Where(c => !TextNorm.Compact(c.Text).Contains("信息内容", StringComparison.Ordinal)).ToList();
                 var spans = row.IsGrid && named.Count == columns.Length && cells.Count == named.Count + 1
                     ? named.Select(c => (c.Column, c.Column + c.ColumnSpan)).ToList()

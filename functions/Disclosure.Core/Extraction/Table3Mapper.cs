@@ -227,14 +227,9 @@ internal static partial class Table3Mapper
     /// </summary>
     internal static IReadOnlyList<RowView> JoinSplitLabels(IReadOnlyList<RowView> rows)
     {
-        // Each table's cells by row, once: a hostile table of thousands of rows must not be scanned once per row.
-        var cellsByRow = new Dictionary<LayoutTable, ILookup<int, LayoutCell>>(ReferenceEqualityComparer.Instance);
-        foreach (var table in rows.Select(r => r.Table))
-        {
-            cellsByRow.TryAdd(table, table.Cells.ToLookup(c => c.Row));
-        }
-
-        IEnumerable<LayoutCell> Cells(RowView row) => cellsByRow[row.Table][row.Row];
+        // A row's own cells, never a scan of its table: a hostile table of thousands of rows scanned once per row cost
+        // 160 MB for 900 rows and 2.5 GB for 3,600 (CsCheck seed 54hqMm1aUnI2).
+        static IEnumerable<LayoutCell> Cells(RowView row) => row.Cells;
         var output = new List<RowView>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
@@ -442,7 +437,7 @@ internal static partial class Table3Mapper
     /// <summary>Reads applicant-type headers; returns true when the row is a header row.</summary>
     private static bool ReadHeader(RowView row, HashSet<string> keys, Dictionary<(int, int), string> columnMap)
     {
-        var cells = row.Table.Cells.Where(c => c.Row == row.Row).ToList();
+        var cells = row.Cells.ToList();
         var found = false;
         foreach (var cell in cells)
         {
@@ -572,7 +567,7 @@ internal static partial class Table3Mapper
     /// </summary>
     private static IEnumerable<HeaderName> HeaderNames(RowView row)
     {
-        foreach (var cell in row.Table.Cells.Where(c => c.Row == row.Row && c.Box is not null))
+        foreach (var cell in row.Cells.Where(c => c.Box is not null))
         {
             var text = TextNorm.Compact(cell.Text);
             if (text.Length == 0)

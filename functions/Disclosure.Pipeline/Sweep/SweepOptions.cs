@@ -30,10 +30,25 @@ public sealed record SweepOptions
         return o with
         {
             Schedule = Setting(configuration, SettingNames.SweepSchedule) ?? o.Schedule,
-            Deadlines = DeadlinePolicy.From(Setting(configuration, SettingNames.SweepDepartmentDeadline), Setting(configuration, SettingNames.SweepGovernmentDeadline)),
+            Deadlines = DeadlinePolicy.From(Deadline(configuration, SettingNames.SweepDepartmentDeadline), Deadline(configuration, SettingNames.SweepGovernmentDeadline)),
             OutputContainer = Setting(configuration, SettingNames.SweepOutputContainer) ?? o.OutputContainer,
             LockContainer = Setting(configuration, SettingNames.SweepLockContainer) ?? o.LockContainer,
         };
+    }
+
+    /// <summary>A deadline setting, checked here so that a bad value stops the host naming the setting, not just the value.</summary>
+    private static string? Deadline(IConfiguration configuration, string name)
+    {
+        var value = Setting(configuration, name);
+        try
+        {
+            _ = DeadlinePolicy.From(value, null);
+            return value;
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidOperationException($"{name}: {e.Message}", e);
+        }
     }
 
     /// <summary>A setting by its SettingNames name ('__' is ':' in IConfiguration); blank counts as unset.</summary>

@@ -52,7 +52,14 @@ public static class SweepServiceCollectionExtensions
         if (!IsOff(options.Schedule))
         {
             // Validate now: a bad expression should stop the host at start, not fail silently at the first occurrence.
-            _ = SweepScheduler.Parse(options.Schedule);
+            try
+            {
+                _ = SweepScheduler.Parse(options.Schedule);
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException or NCrontab.CrontabException)
+            {
+                throw new InvalidOperationException($"{Configuration.SettingNames.SweepSchedule}: '{options.Schedule}' is not an NCRONTAB expression ({e.Message})", e);
+            }
             services.AddHostedService<SweepScheduler>();
         }
 

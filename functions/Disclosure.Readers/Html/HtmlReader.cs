@@ -76,7 +76,7 @@ public sealed class HtmlReader : IDocumentReader
         }
 
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        using var document = parser.ParseDocument(html);
+        using var document = parser.ParseDocument(MetaEquivGuard.Disarm(html));
 
         var walker = new Walker(cancellationToken);
         walker.Walk(document.DocumentElement, 0);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using Disclosure.Pipeline.Sweep;
 using Disclosure.Sweep;
 
@@ -22,6 +23,18 @@ public sealed class DeadlineAndScheduleTests
 
     [Fact]
     public void Bad_deadline_setting_is_refused() => Assert.Throws<FormatException>(() => DeadlinePolicy.From("31 Jan", null));
+
+    [Theory]
+    [InlineData("Sweep:DepartmentDeadline", "31 Jan", "Sweep__DepartmentDeadline")]
+    [InlineData("Sweep:GovernmentDeadline", "13-45", "Sweep__GovernmentDeadline")]
+    public void A_bad_deadline_setting_is_refused_naming_the_setting(string key, string value, string named)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+        var error = Assert.Throws<InvalidOperationException>(() => (object)SweepOptions.From(configuration));
+        Assert.StartsWith(named + ":", error.Message, StringComparison.Ordinal);
+        Assert.Contains(value, error.Message, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData("2024-01-01T00:00:00Z", "2024-01-31T17:00:00Z", 2023)]

@@ -1,4 +1,5 @@
 using Disclosure.Core.Contract;
+using Disclosure.Core.Extraction;
 
 namespace Disclosure.Sweep;
 
@@ -78,7 +79,9 @@ public static class OcrAgencyNames
         }
 
         var (match, corrected) = Match(matcher, read, registryYear);
-        var findings = result.Findings.Where(f => !IsTieFinding(f)).ToList();
+        // A name matched to one registry agency is repaired: the doubt about the name as read is withdrawn (the match keeps it).
+        var repaired = match.Matched is not null;
+        var findings = result.Findings.Where(f => !IsTieFinding(f) && !(repaired && IsDoubtFinding(f))).ToList();
         if (match.Candidates is { Count: > 1 } candidates)
         {
             findings.Add(new Finding(FindingCodes.ExtractionUncertain, Severity.Warning,
@@ -89,7 +92,7 @@ public static class OcrAgencyNames
 
         return result with
         {
-            Report = result.Report with { Agency = corrected ?? read, AgencyMatch = match },
+            Report = result.Report with { Agency = corrected ?? read, AgencyMatch = match, AgencyUncertain = repaired ? null : result.Report.AgencyUncertain },
             Findings = findings,
             Status = findings.Any(f => f.Severity >= Severity.Warning) ? ResultStatus.Findings : ResultStatus.Passed,
         };
@@ -99,4 +102,6 @@ public static class OcrAgencyNames
     private const string TieDetail = "report.agencyMatch";
 
     private static bool IsTieFinding(Finding f) => f.Code == FindingCodes.ExtractionUncertain && f.Detail == TieDetail;
+
+    private static bool IsDoubtFinding(Finding f) => f.Code == FindingCodes.ExtractionUncertain && f.Detail == OcrAgencyCheck.FindingDetail;
 }

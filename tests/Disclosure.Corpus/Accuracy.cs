@@ -46,6 +46,15 @@ public static class Accuracy
         /// <summary>Documents whose agency name as read equals the expected one exactly (OCR'd title lines on scans).</summary>
         public int AgencyRight;
 
+        /// <summary>Documents whose agency name is wrong and flagged as doubtful (report.agencyUncertain): a person is told to look.</summary>
+        public int AgencyWrongFlagged;
+
+        /// <summary>Documents whose agency name is right but flagged as doubtful: a false alarm (a person looks for nothing).</summary>
+        public int AgencyRightFlagged;
+
+        /// <summary>Documents whose agency name is wrong (or missing) and not flagged: the worst outcome.</summary>
+        public int AgencyWrongSilent;
+
         /// <summary>Documents whose report year as read equals the expected one.</summary>
         public int YearRight;
     }
@@ -116,7 +125,7 @@ public static class Accuracy
         }
 
         Console.WriteLine();
-        Console.WriteLine($"{"producer",-20} {"docs",4} {"failed",6} {"ENGINE_ERROR",12} {"cells exact",20} {"wrong flagged",13} {"wrong silent",12} {"grid values",20} {"find P",7} {"find R",7} {"planted found",13} {"alarms/consistent",17} {"s/page",7} {"agency",7} {"year",7}");
+        Console.WriteLine($"{"producer",-20} {"docs",4} {"failed",6} {"ENGINE_ERROR",12} {"cells exact",20} {"wrong flagged",13} {"wrong silent",12} {"grid values",20} {"find P",7} {"find R",7} {"planted found",13} {"alarms/consistent",17} {"s/page",7} {"agency",7} {"agency?",7} {"agencyX",7} {"agency!",7} {"year",7}");
         foreach (var (group, t) in tallies.Append(new KeyValuePair<string, Tally>("overall", total)))
         {
             if (group != "overall")
@@ -125,7 +134,7 @@ public static class Accuracy
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{group,-20} {t.Docs,4} {t.Failed,6} {t.EngineErrors,12} {Pct(t.Exact, t.Cells),20} {t.WrongFlagged,13} {t.WrongGuessed,12} {Pct(t.GridMatched, t.GridExpected),20} {Ratio(t.Tp, t.Tp + t.Fp),7} {Ratio(t.Tp, t.Tp + t.Fn),7} {$"{t.PlantedFound}/{t.Planted}" + (t.PlantedFlagged > 0 ? $" (+{t.PlantedFlagged} flagged)" : ""),13} {$"{t.ConsistentAlarmed}/{t.Consistent}",17} {(t.Pages == 0 ? 0 : t.Seconds / t.Pages),7:0.000} {$"{t.AgencyRight}/{t.Docs}",7} {$"{t.YearRight}/{t.Docs}",7}"));
+                $"{group,-20} {t.Docs,4} {t.Failed,6} {t.EngineErrors,12} {Pct(t.Exact, t.Cells),20} {t.WrongFlagged,13} {t.WrongGuessed,12} {Pct(t.GridMatched, t.GridExpected),20} {Ratio(t.Tp, t.Tp + t.Fp),7} {Ratio(t.Tp, t.Tp + t.Fn),7} {$"{t.PlantedFound}/{t.Planted}" + (t.PlantedFlagged > 0 ? $" (+{t.PlantedFlagged} flagged)" : ""),13} {$"{t.ConsistentAlarmed}/{t.Consistent}",17} {(t.Pages == 0 ? 0 : t.Seconds / t.Pages),7:0.000} {$"{t.AgencyRight}/{t.Docs}",7} {t.AgencyWrongFlagged,7} {t.AgencyWrongSilent,7} {t.AgencyRightFlagged,7} {$"{t.YearRight}/{t.Docs}",7}"));
         }
 
         if (jsonOut.Length > 0)
@@ -278,9 +287,14 @@ public static class Accuracy
         var year = (int?)expected["report"]?["year"];
         tally.AgencyRight += agency is not null && result.Report.Agency == agency ? 1 : 0;
         tally.YearRight += year is not null && result.Report.Year == year ? 1 : 0;
-        if (result.Report.Agency != agency || result.Report.Year != year)
+        var agencyWrong = agency is not null && result.Report.Agency != agency;
+        tally.AgencyRightFlagged += !agencyWrong && agency is not null && result.Report.AgencyUncertain == true ? 1 : 0;
+        tally.AgencyWrongFlagged += agencyWrong && result.Report.AgencyUncertain == true ? 1 : 0;
+        // A name not read at all is not presented as certain; a wrong one without the flag is.
+        tally.AgencyWrongSilent += agencyWrong && result.Report.Agency is not null && result.Report.AgencyUncertain != true ? 1 : 0;
+        if (result.Report.Agency != agency || result.Report.Year != year || result.Report.AgencyUncertain == true)
         {
-            entry["report"] = $"read {result.Report.Agency ?? "null"} {result.Report.Year?.ToString(CultureInfo.InvariantCulture) ?? "null"}, expected {agency ?? "null"} {year?.ToString(CultureInfo.InvariantCulture) ?? "null"}";
+            entry["report"] = $"read {result.Report.Agency ?? "null"}{(result.Report.AgencyUncertain == true ? " (flagged)" : "")} {result.Report.Year?.ToString(CultureInfo.InvariantCulture) ?? "null"}, expected {agency ?? "null"} {year?.ToString(CultureInfo.InvariantCulture) ?? "null"}";
         }
 
         entry["status"] = result.Status.ToString();

@@ -32,7 +32,7 @@ public static class Dump
         {
             if (block is LayoutParagraph p)
             {
-                Console.WriteLine($"[p{p.Page}] {p.Text}");
+                Console.WriteLine($"[p{p.Page}] {p.Text}{(p.Confidence is { } pc ? $" (conf {pc:0.000})" : "")}");
             }
             else if (block is LayoutTable t)
             {

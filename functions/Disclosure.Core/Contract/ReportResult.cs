@@ -65,6 +65,17 @@ public sealed record ReportInfo(string? Agency, int? Year, string? Template)
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public AgencyMatch? AgencyMatch { get; init; }
+
+    /// <summary>OCR'd documents: the recogniser's confidence (0..1) in the line the agency name was read from.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? AgencyConfidence { get; init; }
+
+    /// <summary>
+    /// True when the agency name read by OCR may be misread (low confidence, or repeated differently in the document);
+    /// an EXTRACTION_UNCERTAIN finding says why. Cleared when the registry match corrects the name. Absent otherwise.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? AgencyUncertain { get; init; }
 }
 
 /// <summary>

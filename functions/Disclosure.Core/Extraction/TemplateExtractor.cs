@@ -19,6 +19,12 @@ public static partial class TemplateExtractor
 
         var meta = MetadataExtractor.Extract(state.Opening, state.AllParagraphs.TakeLast(8).ToList(), document.Properties);
         var year = meta.Year ?? YearFromText(state.SectionText(1));
+        var agencyCheck = document.Ocr && meta.Agency is { } agency ? OcrAgencyCheck.Assess(document, agency) : null;
+        if (agencyCheck?.Doubt is { } doubt)
+        {
+            // A misread name is as plausible as the right one: never presented as certain (the registry match may repair it).
+            state.Add(FindingCodes.ExtractionUncertain, doubt + "，请对照原件核对单位名称。", [], OcrAgencyCheck.FindingDetail);
+        }
 
         var t2 = Table2Mapper.Map(WithoutRepeats(state.Rows.Where(r => state.Context[r] == 2).ToList(), 2, state), year, state);
         var t3 = Table3Mapper.Map(WithoutRepeats(state.Rows.Where(r => state.Context[r] == 3).ToList(), 3, state), year ?? 0, t2.Template, state);
@@ -72,7 +78,7 @@ public static partial class TemplateExtractor
         }
 
         var anyTable = t2.Present || t3.Present || t4.Present;
-        var report = new ReportInfo(meta.Agency, year, TemplateNames.Name(template)) { Published = meta.Published, Title = meta.Title };
+        var report = new ReportInfo(meta.Agency, year, TemplateNames.Name(template)) { Published = meta.Published, Title = meta.Title, AgencyConfidence = agencyCheck?.Confidence, AgencyUncertain = agencyCheck?.Doubt is null ? null : true };
         var cells = state.Cells.Values.OrderBy(c => CanonicalKeys.Order(c.Key)).ThenBy(c => c.Key, StringComparer.Ordinal)
             .ToDictionary(c => c.Key, c => c, StringComparer.Ordinal);
 

@@ -75,9 +75,15 @@ internal static class Rasterizer
             }
 
             var image = images[0];
-            var encoded = image.TryGetPng(out var png) ? png : image.RawBytes.ToArray();
             var width = (int)Math.Round(p.Width / 72 * dpi);
             var height = (int)Math.Round(p.Height / 72 * dpi);
+            if (DirectSamples(image) is { } samples)
+            {
+                return Resized(samples, width, height);
+            }
+
+            // JPEG (PdfPig does not decode it: ImageSharp reads the raw stream), and what the sample path leaves out.
+            var encoded = image.TryGetPng(out var png) ? png : image.RawBytes.ToArray();
             return DecodeGray(encoded, 0, width, height);
         }
         catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
@@ -85,6 +91,92 @@ internal static class Rasterizer
             // Not a PDF PdfPig can read, or an image ImageSharp cannot decode: poppler may still render it.
             return null;
         }
+    }
+
+    /// <summary>
+    /// The grey samples of a page image PdfPig decodes to plain 8-bit samples — Flate-encoded or unfiltered, DeviceGray
+    /// or DeviceRGB, no Decode array other than the default, no mask — taken as they are (RGB turned grey as ImageSharp
+    /// does, BT.709 luminance); null for anything else (JPEG, other colour spaces, masks), which keeps the PNG path.
+    /// Why: PdfPig re-encoding a 2481×3508 page as PNG for ImageSharp to decode cost 0.6–1.2 CPU-s a page (docs/ocr.md).
+    /// </summary>
+    internal static GrayImage? DirectSamples(UglyToad.PdfPig.Content.IPdfImage image)
+    {
+        if (image.IsImageMask || image.MaskImage is not null || image.BitsPerComponent != 8 || !OnlyFlate(image.ImageDictionary))
+        {
+            return null;
+        }
+
+        var components = image.ColorSpaceDetails?.Type switch
+        {
+            UglyToad.PdfPig.Graphics.Colors.ColorSpace.DeviceGray => 1,
+            UglyToad.PdfPig.Graphics.Colors.ColorSpace.DeviceRGB => 3,
+            _ => 0,
+        };
+        if (components == 0 || !DefaultDecode(image.Decode, components) || !image.TryGetBytesAsMemory(out var memory))
+        {
+            return null;
+        }
+
+        var (w, h) = (image.WidthInSamples, image.HeightInSamples);
+        if (w <= 0 || h <= 0 || memory.Length != (long)w * h * components)
+        {
+            return null;
+        }
+
+        var data = memory.Span;
+        if (components == 1)
+        {
+            return new GrayImage(w, h, data.ToArray());
+        }
+
+        var grey = new byte[w * h];
+        for (var i = 0; i < grey.Length; i++)
+        {
+            var rgb = new Rgb24(data[3 * i], data[(3 * i) + 1], data[(3 * i) + 2]);
+            L8 l = default;
+            l.FromRgb24(rgb);
+            grey[i] = l.PackedValue;
+        }
+
+        return new GrayImage(w, h, grey);
+    }
+
+    /// <summary>No filter, or FlateDecode alone (whose predictor PdfPig undoes): the filters whose output is plain samples.</summary>
+    private static bool OnlyFlate(UglyToad.PdfPig.Tokens.DictionaryToken dictionary)
+    {
+        if (!dictionary.TryGet(UglyToad.PdfPig.Tokens.NameToken.Filter, out var filter) && !dictionary.TryGet(UglyToad.PdfPig.Tokens.NameToken.F, out filter))
+        {
+            return true;
+        }
+
+        static bool Flate(UglyToad.PdfPig.Tokens.IToken t) =>
+            t is UglyToad.PdfPig.Tokens.NameToken n && (n.Data == "FlateDecode" || n.Data == "Fl");
+        return filter switch
+        {
+            UglyToad.PdfPig.Tokens.NameToken => Flate(filter),
+            UglyToad.PdfPig.Tokens.ArrayToken a => a.Data.Count == 0 || (a.Data.Count == 1 && Flate(a.Data[0])),
+            _ => false,
+        };
+    }
+
+    /// <summary>A Decode array absent or [0 1 …] for every component: samples mean what they say.</summary>
+    private static bool DefaultDecode(IReadOnlyList<double>? decode, int components) =>
+        decode is null || decode.Count == 0
+        || (decode.Count == 2 * components && Enumerable.Range(0, components).All(c => decode[2 * c] == 0 && decode[(2 * c) + 1] == 1));
+
+    /// <summary><paramref name="image"/> resampled to <paramref name="width"/> × <paramref name="height"/> as <see cref="DecodeGray"/> does (unchanged when already that size).</summary>
+    private static GrayImage Resized(GrayImage image, int width, int height)
+    {
+        if ((width == image.Width && height == image.Height) || width <= 0 || height <= 0)
+        {
+            return image;
+        }
+
+        using var one = Image.LoadPixelData<L8>(image.Pixels, image.Width, image.Height);
+        one.Mutate(x => x.Resize(width, height));
+        var pixels = new L8[one.Width * one.Height];
+        one.CopyPixelDataTo(pixels);
+        return new GrayImage(one.Width, one.Height, System.Runtime.InteropServices.MemoryMarshal.AsBytes(pixels.AsSpan()).ToArray());
     }
 
     /// <summary>Frames in an encoded image (PNG, JPEG: 1; TIFF: one per page).</summary>

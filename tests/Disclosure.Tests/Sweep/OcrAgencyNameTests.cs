@@ -86,6 +86,25 @@ public sealed class OcrAgencyNameTests
         Assert.Equal("淮安市洪浑区教育局", ResultJson.Deserialize(json)!.Report.AgencyMatch!.Read);
     }
 
+    [Fact]
+    public void A_doubtful_name_repaired_by_the_registry_is_no_longer_flagged()
+    {
+        var doubt = new Finding(FindingCodes.ExtractionUncertain, Severity.Warning, "单位名称可能有字识别错误", []) { Detail = Disclosure.Core.Extraction.OcrAgencyCheck.FindingDetail };
+        var read = Scanned("淮安市洪浑区教育局") with { Findings = [doubt], Status = ResultStatus.Findings };
+        read = read with { Report = read.Report with { AgencyUncertain = true } };
+
+        var repaired = OcrAgencyNames.Apply(read, Matcher.Value, 2023);
+        Assert.Equal("淮安市洪泽区教育局", repaired.Report.Agency);
+        Assert.Null(repaired.Report.AgencyUncertain);
+        Assert.Empty(repaired.Findings);
+
+        // No registry name near enough: the flag stays, and so does the finding that explains it.
+        var unmatched = read with { Report = read.Report with { Agency = "某某县某某某某某局" } };
+        var kept = OcrAgencyNames.Apply(unmatched, Matcher.Value, 2023);
+        Assert.True(kept.Report.AgencyUncertain);
+        Assert.Single(kept.Findings, f => f.Detail == Disclosure.Core.Extraction.OcrAgencyCheck.FindingDetail);
+    }
+
     [Theory]
     [InlineData(3, 0)]
     [InlineData(6, 1)]

@@ -10,16 +10,24 @@ namespace Disclosure.Corpus;
 /// <summary>Prints the ruled tables found on one rasterised page (skew, rules, cells), for debugging the scan path.</summary>
 public static class GridDump
 {
-    public static int Run(string pdf, int page, int dpi = 300)
+    /// <param name="png">When given, the straightened page is written there (to look at what the rules are found on).</param>
+    /// <param name="segments">Also print the rule segments found, before the grid stage.</param>
+    public static int Run(string pdf, int page, int dpi = 300, string? png = null, bool segments = false)
     {
-        var prefix = Path.Combine(Path.GetTempPath(), "griddump-" + Guid.NewGuid().ToString("N"));
-        using (var p = Process.Start("pdftoppm", ["-r", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-gray", "-singlefile", "-f", $"{page}", "-l", $"{page}", pdf, prefix]))
+        // The page as the reader gets it: its embedded scan image resampled in-process, else pdftoppm.
+        var gray = Rasterizer.EmbeddedPageImage(File.ReadAllBytes(pdf), page, dpi);
+        if (gray is null)
         {
-            p.WaitForExit();
+            var prefix = Path.Combine(Path.GetTempPath(), "griddump-" + Guid.NewGuid().ToString("N"));
+            using (var p = Process.Start("pdftoppm", ["-r", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-gray", "-singlefile", "-f", $"{page}", "-l", $"{page}", pdf, prefix]))
+            {
+                p.WaitForExit();
+            }
+
+            gray = RasterCleaner.ReadPgm(File.ReadAllBytes(prefix + ".pgm"))!;
+            File.Delete(prefix + ".pgm");
         }
 
-        var gray = RasterCleaner.ReadPgm(File.ReadAllBytes(prefix + ".pgm"))!;
-        File.Delete(prefix + ".pgm");
         var sw = Stopwatch.StartNew();
         var angle = Deskew.EstimateAngle(gray);
         var t1 = sw.ElapsedMilliseconds;
@@ -31,6 +39,35 @@ public static class GridDump
         var t2 = sw.ElapsedMilliseconds;
         var tables = RuleGrid.Detect(gray, dpi);
         Console.WriteLine($"skew {angle}° (estimate {t1} ms, rotate {t2 - t1} ms, grid {sw.ElapsedMilliseconds - t2} ms)");
+        if (png is not null)
+        {
+            using var image = SixLabors.ImageSharp.Image.LoadPixelData<SixLabors.ImageSharp.PixelFormats.L8>(gray.Pixels, gray.Width, gray.Height);
+            // --png FILE or FILE@x,y,w,h: a crop of the page.
+            var at = png.LastIndexOf('@');
+            if (at > 0)
+            {
+                var r = png[(at + 1)..].Split(',').Select(int.Parse).ToArray();
+                SixLabors.ImageSharp.Processing.ProcessingExtensions.Mutate(image, x => SixLabors.ImageSharp.Processing.CropExtensions.Crop(x, new SixLabors.ImageSharp.Rectangle(r[0], r[1], r[2], r[3])));
+                png = png[..at];
+            }
+
+            SixLabors.ImageSharp.ImageExtensions.SaveAsPng(image, png);
+        }
+
+        if (segments)
+        {
+            var (h, v) = RuleGrid.Rules(gray, dpi);
+            foreach (var s in h.OrderBy(s => s.Pos))
+            {
+                Console.WriteLine($"H y={s.Pos:0.0} x={s.From:0}-{s.To:0}");
+            }
+
+            foreach (var s in v.OrderBy(s => s.Pos))
+            {
+                Console.WriteLine($"V x={s.Pos:0.0} y={s.From:0}-{s.To:0}");
+            }
+        }
+
         foreach (var t in tables)
         {
             Console.WriteLine($"TABLE {t.Left:0},{t.Top:0}-{t.Right:0},{t.Bottom:0} xs=[{string.Join(",", t.Xs.Select(x => x.ToString("0")))}] ys=[{string.Join(",", t.Ys.Select(x => x.ToString("0")))}]");

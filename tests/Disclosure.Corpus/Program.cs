@@ -42,7 +42,7 @@ switch (command)
         return await Dump.RunAsync(args[1], args.Contains("--boxes"));
     case "grid":
         return args.Contains("--vector") ? GridDump.Vector(args[1], int.Parse(Opt("page", "1"), System.Globalization.CultureInfo.InvariantCulture))
-            : GridDump.Run(args[1], int.Parse(Opt("page", "1"), System.Globalization.CultureInfo.InvariantCulture));
+            : GridDump.Run(args[1], int.Parse(Opt("page", "1"), System.Globalization.CultureInfo.InvariantCulture), png: Opt("png", "") is { Length: > 0 } png ? png : null, segments: args.Contains("--segments"));
     case "scan-sample":
         return ScanSample.Write(args[1], [.. Opt("pages", "1").Split(',').Select(x => int.Parse(x, System.Globalization.CultureInfo.InvariantCulture))],
             int.Parse(Opt("dpi", "200"), System.Globalization.CultureInfo.InvariantCulture), int.Parse(Opt("quality", "70"), System.Globalization.CultureInfo.InvariantCulture), Opt("out", "sample.pdf"));
@@ -51,7 +51,7 @@ switch (command)
     case "bench":
         return await Bench.RunAsync(Opt("dir", Path.Combine(root, "tests", "corpus")), Engine(), int.Parse(Opt("files", "3"), System.Globalization.CultureInfo.InvariantCulture));
     default:
-        Console.WriteLine("usage: template --out DIR [--count N] [--seed S] [--first I] [--dpi 300,200] [--template DOCX] | generate --out DIR [--count N] [--seed S] [--formats html,docx,pdf,scan] [--no-seeds] [--dpi 300] | accuracy [--dir DIR] [--json FILE] [--formats pdf,scan] [--page-ocr] [--engine paddle|tesseract] | bench [--dir DIR] [--engine paddle|tesseract] [--files N] | bench --stages SCAN.pdf | scan-sample SCAN.pdf --pages 2,3 [--dpi 200] [--quality 70] --out FILE | dump FILE | grid PDF [--page N] [--vector]");
+        Console.WriteLine("usage: template --out DIR [--count N] [--seed S] [--first I] [--dpi 300,200] [--template DOCX] | generate --out DIR [--count N] [--seed S] [--formats html,docx,pdf,scan] [--no-seeds] [--dpi 300] | accuracy [--dir DIR] [--json FILE] [--formats pdf,scan] [--page-ocr] [--engine paddle|tesseract] | bench [--dir DIR] [--engine paddle|tesseract] [--files N] | bench --stages SCAN.pdf | scan-sample SCAN.pdf --pages 2,3 [--dpi 200] [--quality 70] --out FILE | dump FILE | grid PDF [--page N] [--vector] [--png FILE] [--segments]");
         return command == "help" ? 0 : 2;
 }
 

@@ -28,6 +28,13 @@ internal sealed record RuleGridOptions
     public double OpenEdgeTolerances { get; init; } = 3;
 
     /// <summary>
+    /// An edge is covered by the union of the rules along it, not only by one rule: a scan's rule broken where a glyph
+    /// printed over it (two pieces, neither 60% of the edge) is still the edge. Off for the vector path, whose rules are
+    /// drawn whole.
+    /// </summary>
+    public bool CoverByUnion { get; init; }
+
+    /// <summary>
     /// Also close open left and right sides: row rules running past the outer column rules (tables drawn without side
     /// borders, common in exported documents). Off for scans, whose page-wide decoration lines would add a column.
     /// </summary>
@@ -127,8 +134,9 @@ internal static class GridBuilder
         }
 
         // An edge between two units exists when a rule covers most of it.
-        bool Covers(IEnumerable<RuleSegment> segs, double pos, double from, double to) =>
-            segs.Any(s => Math.Abs(s.Pos - pos) <= tol && Math.Min(s.To, to) - Math.Max(s.From, from) >= options.CoverFraction * (to - from));
+        bool Covers(IEnumerable<RuleSegment> segs, double pos, double from, double to) => options.CoverByUnion
+            ? CoveredLength(segs.Where(s => Math.Abs(s.Pos - pos) <= tol), from, to) >= options.CoverFraction * (to - from)
+            : segs.Any(s => Math.Abs(s.Pos - pos) <= tol && Math.Min(s.To, to) - Math.Max(s.From, from) >= options.CoverFraction * (to - from));
 
         var parent = Enumerable.Range(0, nx * ny).ToArray();
         int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
@@ -158,6 +166,24 @@ internal static class GridBuilder
 
         cells.Sort((a, b) => a.Row != b.Row ? a.Row.CompareTo(b.Row) : a.Column.CompareTo(b.Column));
         return new RuledTable(xs, ys, cells);
+    }
+
+    /// <summary>The length of [from, to] covered by the union of the segments.</summary>
+    private static double CoveredLength(IEnumerable<RuleSegment> segs, double from, double to)
+    {
+        double covered = 0, reached = from;
+        foreach (var s in segs.Where(s => s.To > from && s.From < to).OrderBy(s => s.From))
+        {
+            var start = Math.Max(s.From, reached);
+            var end = Math.Min(s.To, to);
+            if (end > start)
+            {
+                covered += end - start;
+                reached = end;
+            }
+        }
+
+        return covered;
     }
 
     private static List<double> Cluster(IEnumerable<double> positions, double tol)

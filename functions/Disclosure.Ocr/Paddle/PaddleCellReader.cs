@@ -35,11 +35,17 @@ internal static class PaddleCellReader
 
             ratios[i] = (double)ink.Width / Math.Max(1, ink.Height);
             var interior = Interior(cells[i], dpi);
+            var lines = Lines(page, ink);
+            var reads = lines.Select(line => ocr.Recognize(LineCrop(page, line, interior))).ToList();
+
+            // A first line whose ink starts at the interior's top edge, above a number, is the foot of a glyph printed
+            // over the rule from the cell above (lo-21-004 p6: 持 across table 4's header rule read 药8), not the cell's.
+            var rest = string.Concat(reads.Skip(1).Select(r => r.Text.Trim()));
+            var first = lines.Count >= 2 && lines[0].Top <= interior.Top && rest.Any(char.IsAsciiDigit) && CellReader.LooksNumeric(rest) ? 1 : 0;
             var text = "";
             double? confidence = null;
-            foreach (var line in Lines(page, ink))
+            foreach (var read in reads.Skip(first))
             {
-                var read = ocr.Recognize(LineCrop(page, line, interior));
                 text = TextRules.Join(text, read.Text.Trim());
                 confidence = read.Confidence is { } c ? Math.Min(confidence ?? 1, c) : 0;
             }

@@ -16,13 +16,13 @@ public sealed class RuleGridTests
 
         public Page V(int x, int y0, int y1) => Fill(x - 1, y0, x + 2, y1);
 
-        public Page Fill(int x0, int y0, int x1, int y1)
+        public Page Fill(int x0, int y0, int x1, int y1, byte ink = 20)
         {
             for (var y = y0; y < y1; y++)
             {
                 for (var x = x0; x < x1; x++)
                 {
-                    Pixels[y * width + x] = 20;
+                    Pixels[y * width + x] = ink;
                 }
             }
 
@@ -96,6 +96,44 @@ public sealed class RuleGridTests
 
         Assert.Empty(RuleGrid.Detect(page.Image, Dpi));
         Assert.Single(RuleGrid.Detect(Table().Image, Dpi));
+    }
+
+    [Fact]
+    public void Thin_rules_printed_light_grey_are_rules_but_a_grey_shaded_row_is_not()
+    {
+        // A 200 dpi scan's thin inner rules, blurred and resampled to 300 dpi, print 140-175 grey (lo-21-001-err p4): a
+        // plain threshold of 150 broke them into dashes, so table 4 lost most of its columns. A section row across the
+        // table is shaded 190 grey (lo-21-005-err's table 1), which must stay paper: its edges are no rules.
+        var page = new Page();
+        page.H(100, 100, 1400).H(200, 100, 1400).H(400, 100, 1400).V(100, 100, 400).V(1400, 100, 400);
+        page.Fill(103, 103, 1398, 198, ink: 190);
+        foreach (var x in new[] { 500, 800, 1100 })
+        {
+            page.Fill(x - 1, 200, x + 1, 400, ink: 165);
+        }
+
+        page.Fill(100, 299, 1400, 301, ink: 170);
+
+        var table = Assert.Single(RuleGrid.Detect(page.Image, Dpi));
+        Assert.Equal([100, 500, 800, 1100, 1400], table.Xs.Select(x => (int)Math.Round(x)));
+        Assert.Equal([100, 200, 300, 400], table.Ys.Select(y => (int)Math.Round(y)));
+        Assert.Equal(9, table.Cells.Count);
+        Assert.Contains(table.Cells, c => (c.Row, c.Column, c.ColumnSpan) == (0, 0, 4));
+    }
+
+    [Fact]
+    public void A_glyph_stroke_across_a_row_rule_is_no_column_and_does_not_break_the_rule()
+    {
+        // lo-21-004 p6 at 200 dpi: 持 and 结 printed over table 4's row rule. Their strokes crossing it are long enough to
+        // pass as rules (a 16th column), and the rule, broken where they cross, covered its edge only in two pieces.
+        var page = Table();
+        page.Fill(250, 180, 253, 235); // a vertical stroke crossing the rule at y = 200, inside column 0
+        page.Fill(900, 196, 960, 205, ink: 255).Fill(925, 175, 935, 225); // the rule broken over a glyph in column 2
+
+        var table = Assert.Single(RuleGrid.Detect(page.Image, Dpi));
+        Assert.Equal([100, 500, 800, 1100, 1400], table.Xs.Select(x => (int)Math.Round(x)));
+        Assert.Contains(table.Cells, c => (c.Row, c.Column, c.RowSpan) == (1, 2, 1));
+        Assert.Contains(table.Cells, c => (c.Row, c.Column, c.RowSpan) == (0, 1, 1));
     }
 
     [Theory]

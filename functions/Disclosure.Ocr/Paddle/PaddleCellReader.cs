@@ -90,7 +90,7 @@ internal static class PaddleCellReader
     }
 
     /// <summary>The cells' texts from their pieces, numbers repaired and checked against their ink width (calibrated on the page).</summary>
-    private static CellText[] Finish(IReadOnlyList<IReadOnlyList<CellPiece>> pieces, OcrOptions options)
+    internal static CellText[] Finish(IReadOnlyList<IReadOnlyList<CellPiece>> pieces, OcrOptions options)
     {
         var result = new CellText[pieces.Count];
         var ratios = new double[pieces.Count];

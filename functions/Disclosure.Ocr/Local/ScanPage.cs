@@ -27,7 +27,7 @@ internal static class ScanPage
             image = Deskew.Straighten(image, angle);
         }
 
-        var tables = options.ReadRuledTablesByCell ? RuleGrid.Detect(image, dpi) : [];
+        IReadOnlyList<RuledTable> tables = options.ReadRuledTablesByCell ? RuleGrid.Detect(image, dpi) : [];
 
         // A report table has a few hundred cells; squared paper or a hostile page would have tens of thousands, each a
         // tesseract input. Such a page is read as running text instead.
@@ -53,7 +53,7 @@ internal static class ScanPage
             }
 
             words = PaddleText.Read(ocr, text, pageNumber, scale, ct);
-            (cellTexts, var paddleError) = PaddleCellReader.Read(ocr, image, allCells, dpi, options, ct);
+            (tables, cellTexts, var paddleError) = PaddleCellReader.Read(ocr, image, tables, dpi, options, ct);
             if (cellTexts is null)
             {
                 return (null, paddleError);

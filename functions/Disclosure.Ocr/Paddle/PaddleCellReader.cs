@@ -20,41 +20,102 @@ internal static class PaddleCellReader
     /// <summary>The confidence given to a reading that fails a check: below any MinConfidence so that it is flagged.</summary>
     private const double Doubtful = 0.5;
 
-    public static (IReadOnlyList<CellText>? Cells, string? Error) Read(
-        PaddleOcr ocr, GrayImage page, IReadOnlyList<RuledCell> cells, int dpi, OcrOptions options, CancellationToken ct)
+    /// <summary>Reads the cells of one page's tables; a table whose pieces show a missing column rule comes back completed (<see cref="CellPieces.Complete"/>).</summary>
+    public static (IReadOnlyList<RuledTable> Tables, IReadOnlyList<CellText>? Cells, string? Error) Read(
+        PaddleOcr ocr, GrayImage page, IReadOnlyList<RuledTable> tables, int dpi, OcrOptions options, CancellationToken ct)
     {
-        var result = new CellText[cells.Count];
-        var ratios = new double[cells.Count];
+        var cells = tables.SelectMany(t => t.Cells).ToList();
+        var read = ReadPieces(ocr, page, cells, dpi, ct);
+        var completed = new List<RuledTable>();
+        var pieces = new List<IReadOnlyList<CellPiece>>();
+        var k = 0;
+        foreach (var t in tables)
+        {
+            var own = read.Skip(k).Take(t.Cells.Count).ToList();
+            k += t.Cells.Count;
+            var (table, tablePieces) = CellPieces.Complete(t, [.. own.Select(r => r.Pieces)], [.. own.Select(r => r.Remnants)], dpi);
+            completed.Add(table);
+            pieces.AddRange(tablePieces);
+        }
+
+        return (completed, Finish(pieces, options), null);
+    }
+
+    /// <summary>Reads cells as they are (no table completion).</summary>
+    public static (IReadOnlyList<CellText>? Cells, string? Error) Read(
+        PaddleOcr ocr, GrayImage page, IReadOnlyList<RuledCell> cells, int dpi, OcrOptions options, CancellationToken ct) =>
+        (Finish([.. ReadPieces(ocr, page, cells, dpi, ct).Select(r => r.Pieces)], options), null);
+
+    /// <summary>Each cell's pieces of ink, read, and the page x of rule remnants found inside it.</summary>
+    private static (IReadOnlyList<CellPiece> Pieces, IReadOnlyList<int> Remnants)[] ReadPieces(
+        PaddleOcr ocr, GrayImage page, IReadOnlyList<RuledCell> cells, int dpi, CancellationToken ct)
+    {
+        var result = new (IReadOnlyList<CellPiece>, IReadOnlyList<int>)[cells.Count];
         Parallel.For(0, cells.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct }, i =>
         {
-            if (InkBounds(page, cells[i], dpi) is not { } ink)
+            result[i] = ([], []);
+            if (InkBounds(page, cells[i], dpi) is null)
             {
-                result[i] = new CellText("", null);
                 return;
             }
 
-            ratios[i] = (double)ink.Width / Math.Max(1, ink.Height);
             var interior = Interior(cells[i], dpi);
-            var lines = Lines(page, ink);
-            var reads = lines.Select(line => ocr.Recognize(LineCrop(page, line, interior))).ToList();
+            var (x0, y0) = (Math.Clamp(interior.Left, 0, page.Width), Math.Clamp(interior.Top, 0, page.Height));
+            var crop = page.Crop(interior.Left, interior.Top, interior.Right, interior.Bottom);
+            var remnants = CellPieces.Remnants(crop, dpi);
+            var clean = CellPieces.Whiten(crop, remnants);
+            var remnantXs = remnants.Select(r => x0 + (r.Left + r.Right) / 2).ToList();
+            if (InkBox(clean, dpi) is not { } ink)
+            {
+                result[i] = ([], remnantXs);
+                return;
+            }
+
+            var whole = new PixelBox(0, 0, clean.Width, clean.Height);
+            var pieces = new List<CellPiece>();
+            var lines = Lines(clean, ink);
+            for (var l = 0; l < lines.Count; l++)
+            {
+                foreach (var piece in CellPieces.Pieces(clean, lines[l]))
+                {
+                    var r = ocr.Recognize(LineCrop(clean, piece, whole));
+                    pieces.Add(new CellPiece(l, new PixelBox(piece.Left + x0, piece.Top + y0, piece.Right + x0, piece.Bottom + y0), r.Text.Trim(), r.Confidence));
+                }
+            }
 
             // A first line whose ink starts at the interior's top edge, above a number, is the foot of a glyph printed
             // over the rule from the cell above (lo-21-004 p6: 持 across table 4's header rule read 药8), not the cell's.
-            var rest = string.Concat(reads.Skip(1).Select(r => r.Text.Trim()));
-            var first = lines.Count >= 2 && lines[0].Top <= interior.Top && rest.Any(char.IsAsciiDigit) && CellReader.LooksNumeric(rest) ? 1 : 0;
-            var text = "";
-            double? confidence = null;
-            foreach (var read in reads.Skip(first))
+            if (lines.Count >= 2 && lines[0].Top <= 0)
             {
-                text = TextRules.Join(text, read.Text.Trim());
-                confidence = read.Confidence is { } c ? Math.Min(confidence ?? 1, c) : 0;
+                var rest = string.Concat(pieces.Where(p => p.Line > 0).Select(p => p.Text));
+                if (rest.Any(char.IsAsciiDigit) && CellReader.LooksNumeric(rest))
+                {
+                    pieces.RemoveAll(p => p.Line == 0);
+                }
             }
 
-            result[i] = new CellText(text, text.Length == 0 ? 0 : confidence);
+            result[i] = (pieces, remnantXs);
         });
 
+        return result;
+    }
+
+    /// <summary>The cells' texts from their pieces, numbers repaired and checked against their ink width (calibrated on the page).</summary>
+    internal static CellText[] Finish(IReadOnlyList<IReadOnlyList<CellPiece>> pieces, OcrOptions options)
+    {
+        var result = new CellText[pieces.Count];
+        var ratios = new double[pieces.Count];
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            var (text, confidence, ratio) = CellPieces.Compose(pieces[i]);
+            ratios[i] = ratio;
+
+            // Values of several columns glued in one cell (its column rule missing, the table not completed): never trusted.
+            result[i] = new CellText(text, CellPieces.Merged(pieces[i]) ? Math.Min(Doubtful, confidence ?? 0) : confidence);
+        }
+
         // Numbers: spaces the recogniser put between spaced digits are not part of them; letters that look like digits are.
-        var numeric = Enumerable.Range(0, cells.Count).Where(i => result[i].Text.Length > 0 && CellReader.LooksNumeric(result[i].Text)).ToList();
+        var numeric = Enumerable.Range(0, pieces.Count).Where(i => result[i].Text.Length > 0 && CellReader.LooksNumeric(result[i].Text)).ToList();
         foreach (var i in numeric)
         {
             result[i] = result[i] with { Text = TextRules.RepairDigits(result[i].Text).Replace(" ", "", StringComparison.Ordinal) };
@@ -71,7 +132,26 @@ internal static class PaddleCellReader
             }
         }
 
-        return (result, null);
+        return result;
+    }
+
+    /// <summary>The box of the ink of an image, or null when it holds only dust (as <see cref="CellReader.InkBounds"/>).</summary>
+    private static PixelBox? InkBox(GrayImage image, int dpi)
+    {
+        int minX = int.MaxValue, maxX = -1, minY = int.MaxValue, maxY = -1, count = 0;
+        for (var y = 0; y < image.Height; y++)
+        {
+            for (var x = 0; x < image.Width; x++)
+            {
+                if (image.Pixels[y * image.Width + x] < Ink)
+                {
+                    count++;
+                    (minX, maxX, minY, maxY) = (Math.Min(minX, x), Math.Max(maxX, x), Math.Min(minY, y), Math.Max(maxY, y));
+                }
+            }
+        }
+
+        return count < Math.Max(8, dpi * dpi / 9000) ? null : new PixelBox(minX, minY, maxX + 1, maxY + 1);
     }
 
     /// <summary>

@@ -1,0 +1,125 @@
+using Disclosure.Layout;
+using Disclosure.Ocr;
+using Disclosure.Ocr.Paddle;
+using Disclosure.Ocr.Raster;
+using Disclosure.Testing;
+using static Disclosure.Ocr.Local.CellReader;
+
+namespace Disclosure.Tests.Ocr;
+
+/// <summary>
+/// The scan reader's cell geometry below the recogniser (issue 11, lo-21-005-err / lo-21-011-err): a line cut into pieces
+/// at wide gaps, faint rule remnants, and a table completed where a column rule is missing; glued values are flagged.
+/// </summary>
+public sealed class CellPiecesTests
+{
+    private static GrayImage Image(InkPage p) => new(p.Width, p.Height, p.Pixels);
+
+    /// <summary>Ink blocks "x0-x1:y0-y1" on a 400×40 line (height 30, rows 5..35); expected pieces "x0-x1".</summary>
+    [Theory]
+    [InlineData("20-60:5-35,140-170:5-35", "20-60,140-170")] // two values an em and more apart (gap 80 > 30): two pieces
+    [InlineData("20-60:5-35,75-100:5-35", "20-330")] // a word space (gap 15 < 30): one piece, the line as given
+    [InlineData("20-60:5-35,300-306:30-35", "20-330")] // a speck far away stays with its neighbour: the line is read whole, as before
+    [InlineData("20-60:5-35,140-170:5-35,300-330:5-35", "20-60,140-170,300-330")] // three columns' values
+    public void A_line_is_cut_into_pieces_at_gaps_wider_than_its_height(string blocks, string expected)
+    {
+        var page = new InkPage(400, 40);
+        foreach (var b in blocks.Split(','))
+        {
+            var (xs, ys) = (b.Split(':')[0].Split('-').Select(int.Parse).ToArray(), b.Split(':')[1].Split('-').Select(int.Parse).ToArray());
+            page.Box(xs[0], ys[0], xs[1], ys[1]);
+        }
+
+        var pieces = CellPieces.Pieces(Image(page), new PixelBox(20, 5, 330, 35));
+
+        Assert.Equal(expected, string.Join(",", pieces.Select(p => $"{p.Left}-{p.Right}")));
+    }
+
+    /// <summary>A 100-row interior with one vertical stroke: x0, x1, its rows, and whether it is a rule remnant (300 dpi: at most 8 px wide).</summary>
+    [Theory]
+    [InlineData(50, 53, 0, 100, true)] // a faint rule the grid missed, through the whole interior
+    [InlineData(50, 53, 30, 70, false)] // a '1' or a stroke of a character: text height, not the interior's
+    [InlineData(40, 70, 0, 100, false)] // a wide block is not a rule
+    public void A_thin_stroke_through_the_whole_interior_is_a_rule_remnant(int x0, int x1, int y0, int y1, bool remnant)
+    {
+        var page = new InkPage(200, 100).Box(x0, y0, x1, y1, 130);
+
+        var found = CellPieces.Remnants(Image(page), 300);
+
+        Assert.Equal(remnant, found.Count == 1);
+        Assert.All(CellPieces.Whiten(Image(page), found).Pixels.Where((_, i) => remnant && i % 200 >= x0 && i % 200 < x1), v => Assert.Equal(255, v));
+    }
+
+    private static CellPiece Piece(int left, int right, string text, int line = 0, int top = 10, int bottom = 40) =>
+        new(line, new PixelBox(left, top, right, bottom), text, 0.99);
+
+    [Fact]
+    public void A_cell_across_one_of_the_tables_column_lines_holding_a_value_on_each_side_is_cut_there()
+    {
+        // Row 0: three cells; row 1: the rule at x=200 was not found, so one cell spans columns 1-2 with 31010 and 78152.
+        var table = new RuledTable([0, 100, 200, 300], [0, 50, 100],
+            [new(0, 0, 1, 1, 0, 0, 100, 50), new(0, 1, 1, 1, 100, 0, 200, 50), new(0, 2, 1, 1, 200, 0, 300, 50),
+             new(1, 0, 1, 1, 0, 50, 100, 100), new(1, 1, 1, 2, 100, 50, 300, 100)]);
+        IReadOnlyList<IReadOnlyList<CellPiece>> pieces = [[Piece(10, 50, "规章")], [Piece(130, 170, "0")], [Piece(230, 270, "94653")],
+            [Piece(10, 50, "规范")], [Piece(120, 180, "31010", top: 60, bottom: 90), Piece(220, 280, "78152", top: 60, bottom: 90)]];
+
+        var (done, donePieces) = CellPieces.Complete(table, pieces, [[], [], [], [], []], 300);
+
+        Assert.Equal(6, done.Cells.Count);
+        Assert.Equal([(1, 1, "31010"), (1, 2, "78152")], done.Cells.Select((c, k) => (c, k)).Where(x => x.c.Row == 1 && x.c.Column > 0)
+            .Select(x => (x.c.Row, x.c.Column, CellPieces.Compose(donePieces[x.k]).Text)));
+    }
+
+    /// <summary>One cell across the line at x=200: its pieces "line/left-right:text", the remnant x inside it, and whether it is cut.</summary>
+    [Theory]
+    [InlineData("0/120-180:2,0/220-280:15", -1, true)] // two values on one line, one each side
+    [InlineData("0/170-230:6", -1, false)] // one value centred across the line: a spanning cell
+    [InlineData("0/120-180:3511.55", 201, true)] // the line's own rule, faint, runs through the cell
+    [InlineData("0/120-180:采购总金额", -1, false)] // a header on one side only, no remnant: left spanning
+    [InlineData("0/150-250:本年处理决定数量,1/120-180:6", 201, false)] // a label across the line is never cut
+    public void Cutting_at_an_existing_column_line(string cell, int remnant, bool cut)
+    {
+        var table = new RuledTable([0, 100, 200, 300], [0, 50], [new(0, 0, 1, 1, 0, 0, 100, 50), new(0, 1, 1, 2, 100, 0, 300, 50)]);
+        var own = cell.Split(',').Select(p =>
+        {
+            var (line, rest) = (int.Parse(p.Split('/')[0]), p.Split('/')[1]);
+            var xs = rest.Split(':')[0].Split('-').Select(int.Parse).ToArray();
+            return Piece(xs[0], xs[1], rest.Split(':')[1], line);
+        }).ToList();
+
+        var (done, _) = CellPieces.Complete(table, [[Piece(10, 50, "行政")], own], [[], remnant < 0 ? [] : [remnant]], 300);
+
+        Assert.Equal(cut ? 3 : 2, done.Cells.Count);
+    }
+
+    [Fact]
+    public void A_band_without_inner_value_rules_is_split_into_the_columns_its_header_confirms()
+    {
+        // lo-21-005-err: 信息内容 | 本年制发件数 本年废止件数 现行有效件数 / 规章 | 53178 10 2, one ruled cell per row.
+        var table = new RuledTable([0, 100, 550], [0, 50, 100],
+            [new(0, 0, 1, 1, 0, 0, 100, 50), new(0, 1, 1, 1, 100, 0, 550, 50), new(1, 0, 1, 1, 0, 50, 100, 100), new(1, 1, 1, 1, 100, 50, 550, 100)]);
+        IReadOnlyList<IReadOnlyList<CellPiece>> pieces = [[Piece(10, 90, "信息内容")],
+            [Piece(130, 250, "本年制发件数"), Piece(280, 400, "本年废止件数"), Piece(430, 540, "现行有效件数")],
+            [Piece(10, 50, "规章", top: 60, bottom: 90)],
+            [Piece(160, 220, "53178", top: 60, bottom: 90), Piece(330, 350, "10", top: 60, bottom: 90), Piece(480, 490, "2", top: 60, bottom: 90)]];
+
+        var (done, donePieces) = CellPieces.Complete(table, pieces, [[], [], [], []], 300);
+
+        Assert.Equal(4, done.Xs.Count - 1);
+        Assert.Equal(["53178", "10", "2"], done.Cells.Select((c, k) => (c, k)).Where(x => x.c.Row == 1 && x.c.Column > 0).Select(x => CellPieces.Compose(donePieces[x.k]).Text));
+    }
+
+    [Fact]
+    public void Values_of_several_columns_left_in_one_cell_are_flagged_not_trusted()
+    {
+        // No header confirms the columns (a table continued after a page break): 0 14 0 stays one cell, read 0140.
+        IReadOnlyList<IReadOnlyList<CellPiece>> pieces = [[Piece(160, 170, "0"), Piece(330, 350, "14"), Piece(480, 490, "0")], [Piece(160, 220, "53178")]];
+
+        var read = PaddleCellReader.Finish(pieces, new OcrOptions());
+
+        Assert.Equal("0140", read[0].Text);
+        Assert.True(read[0].Confidence <= 0.5);
+        Assert.True(CellPieces.Merged(pieces[0]));
+        Assert.False(CellPieces.Merged(pieces[1]));
+    }
+}

@@ -162,13 +162,19 @@ public static class RuleCatalog
         _ => $"{identity.Subject}：总计填报 {left}，但结果维持、结果纠正、其他结果、尚未审结之和为 {right}，请核对。",
     };
 
+    // Read by OCR, an impossible count (negative, fractional) is more likely a misread or a value from the next column
+    // (lo-33-005-err: the procurement amount 530.31 read under 项目数) than the agency's error: a doubtful reading then.
     private static IEnumerable<Finding> NegativeValues(ExtractedReport r) =>
-        r.Cells.Values.Where(c => c.Value < 0 && !CanonicalKeys.MayBeNegative(c.Key))
-            .Select(c => Create(FindingCodes.NegativeValue, $"单元格 {c.Key} 为负数 {c.Value}（原文“{c.Raw}”），计数不能为负，请更正。", [c.Key], null, c.Value));
+        r.Cells.Values.Where(c => c.Value < 0 && !CanonicalKeys.MayBeNegative(c.Key) && !r.UncertainCells.Contains(c.Key))
+            .Select(c => r.Ocr
+                ? Create(FindingCodes.ExtractionUncertain, $"扫描件中单元格 {c.Key} 读出负数 {c.Value}（原文“{c.Raw}”），计数不能为负，可能是识别错误，请对照原件核对。", [c.Key], null, c.Value)
+                : Create(FindingCodes.NegativeValue, $"单元格 {c.Key} 为负数 {c.Value}（原文“{c.Raw}”），计数不能为负，请更正。", [c.Key], null, c.Value));
 
     private static IEnumerable<Finding> NonIntegers(ExtractedReport r) =>
-        r.Cells.Values.Where(c => c.Value is { } v && v != decimal.Truncate(v) && !CanonicalKeys.IsAmount(c.Key))
-            .Select(c => Create(FindingCodes.NonInteger, $"单元格 {c.Key} 为 {c.Value}（原文“{c.Raw}”），件数、项数应为整数，请更正。", [c.Key], null, c.Value));
+        r.Cells.Values.Where(c => c.Value is { } v && v != decimal.Truncate(v) && !CanonicalKeys.IsAmount(c.Key) && !r.UncertainCells.Contains(c.Key))
+            .Select(c => r.Ocr
+                ? Create(FindingCodes.ExtractionUncertain, $"扫描件中单元格 {c.Key} 读出 {c.Value}（原文“{c.Raw}”），件数、项数应为整数，可能是识别错误或错列，请对照原件核对。", [c.Key], null, c.Value)
+                : Create(FindingCodes.NonInteger, $"单元格 {c.Key} 为 {c.Value}（原文“{c.Raw}”），件数、项数应为整数，请更正。", [c.Key], null, c.Value));
 
     private static IEnumerable<Finding> BlankCells(ExtractedReport r)
     {

@@ -45,4 +45,21 @@ public sealed class OcrAbsenceTests
         Assert.Equal(15, finding.Cells.Count);
         Assert.DoesNotContain(findings, f => f.Code == FindingCodes.MissingTable);
     }
+
+    /// <summary>lo-33-005-err's scans read the procurement amount 530.31 under 项目数: a doubtful reading, not the agency's error.</summary>
+    [Theory]
+    [InlineData(false, "t2.penalty.decisions", "2.5", FindingCodes.NonInteger)]
+    [InlineData(true, "t2.penalty.decisions", "2.5", FindingCodes.ExtractionUncertain)]
+    [InlineData(false, "t2.licensing.decisions", "-5", FindingCodes.NegativeValue)]
+    [InlineData(true, "t2.licensing.decisions", "-5", FindingCodes.ExtractionUncertain)]
+    public async Task An_impossible_count_is_accused_only_when_read_from_text(bool ocr, string key, string value, string code)
+    {
+        var read = await new TextReader().ReadAsync(new ReportBuilder(TemplateVersion.V2019, 2020).With(key, value).BuildBytes(), CancellationToken.None);
+        var extracted = TemplateExtractor.Extract(read.Document! with { Ocr = ocr });
+
+        var findings = new Disclosure.Core.Validation.ReportValidator().Validate(extracted);
+
+        Assert.Contains(findings, f => f.Code == code && f.Cells.Contains(key));
+        Assert.Equal(!ocr, findings.Any(f => f.Code is FindingCodes.NonInteger or FindingCodes.NegativeValue));
+    }
 }

@@ -46,6 +46,12 @@ public sealed record OcrOptions
     /// </summary>
     public bool ReadRuledTablesByCell { get; init; } = true;
 
+    /// <summary>
+    /// Look again for values the page-level detector missed on table rows without rules (<see cref="Local.MissedValues"/>),
+    /// so that a borderless table read by the stream stages is not a value short. Off only to compare.
+    /// </summary>
+    public bool RecoverMissedValues { get; init; } = true;
+
     /// <summary>Time limit for one external program run.</summary>
     public TimeSpan ToolTimeout { get; init; } = TimeSpan.FromSeconds(60);
 

@@ -52,6 +52,12 @@ public sealed record OcrOptions
     /// </summary>
     public bool RecoverMissedValues { get; init; } = true;
 
+    /// <summary>
+    /// Read a ruled table whose cells hide several columns (inner rules missing, <see cref="Local.MissingRules"/>) from text
+    /// geometry, as a table without rules, instead of cell by cell. Off only to compare.
+    /// </summary>
+    public bool StreamWhereRulesMissing { get; init; } = true;
+
     /// <summary>Time limit for one external program run.</summary>
     public TimeSpan ToolTimeout { get; init; } = TimeSpan.FromSeconds(60);
 

@@ -29,6 +29,12 @@ internal static class ScanPage
 
         var tables = options.ReadRuledTablesByCell ? RuleGrid.Detect(image, dpi) : [];
 
+        // A table missing its inner column rules is read as running text, by the stream stages (MissingRules).
+        if (options.StreamWhereRulesMissing)
+        {
+            tables = [.. tables.Where(t => !MissingRules.HidesColumns(image, t, dpi))];
+        }
+
         // A report table has a few hundred cells; squared paper or a hostile page would have tens of thousands, each a
         // tesseract input. Such a page is read as running text instead.
         if (tables.Sum(t => t.Cells.Count) > MaxCellsPerPage)

@@ -46,6 +46,20 @@ public sealed record OcrOptions
     /// </summary>
     public bool ReadRuledTablesByCell { get; init; } = true;
 
+    /// <summary>
+    /// Look again for values the page-level detector missed on table rows without rules (<see cref="Local.MissedValues"/>),
+    /// so that a borderless table read by the stream stages is not a value short. Off only to compare.
+    /// </summary>
+    public bool RecoverMissedValues { get; init; } = true;
+
+    /// <summary>
+    /// Read a ruled table whose cells hide several columns (inner rules missing, <see cref="Local.MissingRules"/>) from text
+    /// geometry, as a table without rules, instead of cell by cell. Off by default: on the whole /tmp/scans-lo at 300 dpi it
+    /// also fired on ruled tables (lo-21-000, lo-21-010 table 2) where the stream reading lost a minus sign and shifted a
+    /// value a column (3 silent cells), while it turned lo-21-005-err's table 4 from 15 lost cells to 15 exact.
+    /// </summary>
+    public bool StreamWhereRulesMissing { get; init; }
+
     /// <summary>Time limit for one external program run.</summary>
     public TimeSpan ToolTimeout { get; init; } = TimeSpan.FromSeconds(60);
 

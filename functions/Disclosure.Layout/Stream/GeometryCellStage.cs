@@ -18,6 +18,9 @@ public static class GeometryCellStage
 
         public int FirstLine { get; } = line;
 
+        /// <summary>A value on a scan placed in its column by nearness only, or over several columns.</summary>
+        public bool Doubtful { get; set; }
+
         public List<TextSegment> Parts { get; } = [];
 
         public BoundingBox Box => Parts.Select(p => p.Box).Aggregate((a, b) => a.Union(b));
@@ -40,7 +43,7 @@ public static class GeometryCellStage
         var drafts = new List<Draft>();
         foreach (var (seg, line) in lines.SelectMany((l, i) => l.Segments.Select(s => (s, i))).OrderBy(x => x.i).ThenBy(x => x.s.Box.Left))
         {
-            var (start, end) = Place(seg, grid, h, options);
+            var (start, end, clear) = Place(seg, grid, h, options);
             // A label that starts with its own number (二、 （三） 4.) begins a new cell even when the lines nearly touch.
             // In the innermost label column every value row has its own label: two value rows never share one.
             var innermost = labelCount > 0 && start == labelCount - 1;
@@ -55,6 +58,7 @@ public static class GeometryCellStage
 
             open.Parts.Add(seg);
             open.EndCol = Math.Max(open.EndCol, end);
+            open.Doubtful |= region.Ocr && seg.IsValue && !clear;
         }
 
         // Rows: cells that start on the same line are one row; rows whose tops are close are merged.
@@ -84,8 +88,13 @@ public static class GeometryCellStage
                 var box = parts.Select(p => p.Box).Aggregate((a, b) => a.Union(b));
                 var confs = parts.Where(p => p.Confidence.HasValue).Select(p => p.Confidence!.Value).ToList();
                 var end = group.Max(d => d.EndCol);
-                cells.Add(new LayoutCell(r, group.Key, text, 1, end - group.Key + 1, r < firstValueRow, box,
-                    confs.Count > 0 ? confs.Min() : null, PageOf(box)));
+                double? confidence = confs.Count > 0 ? confs.Min() : null;
+                if (group.Any(d => d.Doubtful))
+                {
+                    confidence = Math.Min(confidence ?? 1, options.OcrDoubtfulPlacement);
+                }
+
+                cells.Add(new LayoutCell(r, group.Key, text, 1, end - group.Key + 1, r < firstValueRow, box, confidence, PageOf(box)));
             }
         }
 
@@ -113,8 +122,8 @@ public static class GeometryCellStage
         return new LayoutTable(region.Pages[0].Page, cells, GridKind.Grid, tableBox);
     }
 
-    /// <summary>The first and last column a segment covers.</summary>
-    private static (int Start, int End) Place(TextSegment s, GeometryGrid grid, double h, GeometryCellOptions options)
+    /// <summary>The first and last column a segment covers, and whether a value's box alone says so (one column's space, not nearness).</summary>
+    private static (int Start, int End, bool Clear) Place(TextSegment s, GeometryGrid grid, double h, GeometryCellOptions options)
     {
         var labelCount = grid.LabelCount;
         var numericCols = grid.ValueColumns;
@@ -147,7 +156,7 @@ public static class GeometryCellStage
                 }
             }
 
-            return (start, end);
+            return (start, end, true);
         }
 
         var hits = Enumerable.Range(0, numericCols.Count)
@@ -156,9 +165,9 @@ public static class GeometryCellStage
         {
             var nearest = Enumerable.Range(0, numericCols.Count)
                 .MinBy(c => Math.Abs((numericCols[c].Left + numericCols[c].Right) / 2 - s.Box.CenterX));
-            return (labelCount + nearest, labelCount + nearest);
+            return (labelCount + nearest, labelCount + nearest, false);
         }
 
-        return (labelCount + hits[0], labelCount + hits[^1]);
+        return (labelCount + hits[0], labelCount + hits[^1], hits.Count == 1);
     }
 }

@@ -151,6 +151,13 @@ public sealed record GeometryCellOptions
     /// <summary>A cell is on the page whose first top is at most this below the cell's top (stacked pages).</summary>
     public double PageSlack { get; init; } = 0.5;
 
+    /// <summary>
+    /// On a scan (OCR words, no rules), a value whose box lies in no column's space (placed by nearness) or over several
+    /// columns gets at most this confidence: its column is a guess, so extraction flags it (below 0.8) rather than map it
+    /// silently. A text layer's boxes are exact and keep their placement.
+    /// </summary>
+    public double OcrDoubtfulPlacement { get; init; } = 0.5;
+
     public static GeometryCellOptions Default { get; } = new();
 }
 

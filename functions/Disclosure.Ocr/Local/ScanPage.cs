@@ -29,6 +29,12 @@ internal static class ScanPage
 
         IReadOnlyList<RuledTable> tables = options.ReadRuledTablesByCell ? RuleGrid.Detect(image, dpi) : [];
 
+        // A table missing its inner column rules is read as running text, by the stream stages (MissingRules).
+        if (options.StreamWhereRulesMissing)
+        {
+            tables = [.. tables.Where(t => !MissingRules.HidesColumns(image, t, dpi))];
+        }
+
         // A report table has a few hundred cells; squared paper or a hostile page would have tens of thousands, each a
         // tesseract input. Such a page is read as running text instead.
         if (tables.Sum(t => t.Cells.Count) > MaxCellsPerPage)
@@ -53,6 +59,11 @@ internal static class ScanPage
             }
 
             words = PaddleText.Read(ocr, text, pageNumber, scale, ct);
+            if (options.RecoverMissedValues)
+            {
+                words = WithMissedValues(ocr, text, words, dpi, scale);
+            }
+
             (tables, cellTexts, var paddleError) = PaddleCellReader.Read(ocr, image, tables, dpi, options, ct);
             if (cellTexts is null)
             {
@@ -94,6 +105,29 @@ internal static class ScanPage
         }
 
         return (new ScannedPage(words, grids), null);
+    }
+
+    /// <summary>
+    /// The page's words with the values the detector missed on value lines (<see cref="MissedValues"/>), each read by the
+    /// recogniser from its own ink; kept only when it reads as a value, with the recogniser's confidence.
+    /// </summary>
+    private static PageWords WithMissedValues(PaddleOcr ocr, GrayImage text, PageWords words, int dpi, double scale)
+    {
+        var pixels = words.Words.Select(w => new MissedValues.Word(new CellReader.PixelBox(
+            (int)Math.Floor(w.Box.Left / scale), (int)Math.Floor(w.Box.Top / scale), (int)Math.Ceiling(w.Box.Right / scale), (int)Math.Ceiling(w.Box.Bottom / scale)), w.Text)).ToList();
+        var pad = dpi / 30;
+        var added = new List<PositionedWord>();
+        foreach (var b in MissedValues.Find(text, pixels, dpi))
+        {
+            var read = ocr.Recognize(text.Crop(Math.Max(0, b.Left - pad), Math.Max(0, b.Top - pad), Math.Min(text.Width, b.Right + pad), Math.Min(text.Height, b.Bottom + pad)));
+            var value = TextRules.RepairDigits(read.Text.Trim());
+            if (value.Length > 0 && TextRules.IsValue(value))
+            {
+                added.Add(new PositionedWord(value, new BoundingBox(b.Left * scale, b.Top * scale, b.Right * scale, b.Bottom * scale), read.Confidence));
+            }
+        }
+
+        return added.Count == 0 ? words : words with { Words = [.. words.Words, .. added] };
     }
 
     /// <summary>The page for running text: the tables whitened out so that their cells are not read twice (or merged across rules), other rules removed.</summary>

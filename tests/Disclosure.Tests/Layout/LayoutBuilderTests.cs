@@ -105,4 +105,20 @@ public sealed class LayoutBuilderTests
         Assert.Contains(table.Cells, c => c.Text == "10" && c.Confidence > 0.9);
         Assert.Contains(table.Cells, c => c.Text == "5" && c.Confidence == 0.42);
     }
+
+    [Fact]
+    public void A_scanned_value_between_two_columns_is_flagged_by_a_low_confidence_but_a_text_layer_one_is_not()
+    {
+        // Two value rows fix the columns; a lone value on its own line lies across the boundary of the first two.
+        IEnumerable<PositionedWord> Words() => ValueRow(100, "行政许可", "1", "2").Concat(ValueRow(120, "行政处罚", "3", "4"))
+            .Concat([new PositionedWord("7", new BoundingBox(312, 135, 328, 145), 0.99)])
+            .Select(w => w with { Confidence = w.Confidence ?? 0.99 });
+
+        var scan = Assert.Single(LayoutBuilder.Build([new PageWords(1, 595, 842, [.. Words()]) { Ocr = true }]).OfType<LayoutTable>());
+        var text = Assert.Single(LayoutBuilder.Build([new PageWords(1, 595, 842, [.. Words()])]).OfType<LayoutTable>());
+
+        Assert.True(scan.Cells.Single(c => c.Text == "7").Confidence < 0.8);
+        Assert.True(scan.Cells.Single(c => c.Text == "4").Confidence > 0.9);
+        Assert.True(text.Cells.Single(c => c.Text == "7").Confidence > 0.9);
+    }
 }

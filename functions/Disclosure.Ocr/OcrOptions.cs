@@ -53,12 +53,12 @@ public sealed record OcrOptions
     public bool RecoverMissedValues { get; init; } = true;
 
     /// <summary>
-    /// Read a ruled table whose cells hide several columns (inner rules missing, <see cref="Local.MissingRules"/>) from text
-    /// geometry, as a table without rules, instead of cell by cell. Off by default: on the whole /tmp/scans-lo at 300 dpi it
-    /// also fired on ruled tables (lo-21-000, lo-21-010 table 2) where the stream reading lost a minus sign and shifted a
-    /// value a column (3 silent cells), while it turned lo-21-005-err's table 4 from 15 lost cells to 15 exact.
+    /// Read table 4 when its inner column rules are missing (<see cref="Local.MissingRules"/>: a table of at most four rows
+    /// with ten or more values in one cell) from text geometry, as a table without rules, instead of cell by cell: it
+    /// turned lo-21-005-err's table 4 at 300 dpi from 15 lost cells into 15 exact. Wider, it fired on table 2 (lo-21-000,
+    /// lo-21-010, lo-33-005-err) and cost silent cells; so it is kept to table 4's shape. Off only to compare.
     /// </summary>
-    public bool StreamWhereRulesMissing { get; init; }
+    public bool StreamWhereRulesMissing { get; init; } = true;
 
     /// <summary>Time limit for one external program run.</summary>
     public TimeSpan ToolTimeout { get; init; } = TimeSpan.FromSeconds(60);

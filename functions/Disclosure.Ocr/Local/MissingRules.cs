@@ -16,17 +16,27 @@ internal static class MissingRules
     internal const double ColumnGap = 2.0;
 
     /// <summary>
-    /// At least this many cells, in different rows, must hide columns: one is a cell laid out with a wide gap, a missing
-    /// rule repeats down the table.
+    /// One cell must fall into at least this many runs: table 4's value row, fifteen values in one cell. No other table has
+    /// ten values in a row (table 3 has seven, table 2 at most three), whose cells are read apart cell by cell (CellPieces).
     /// </summary>
-    internal const int MinRows = 2;
+    internal const int ManyRuns = 10;
 
-    /// <summary>... or one cell must fall into at least this many runs (a one-row table such as table 4: fifteen values in one cell).</summary>
-    internal const int ManyRuns = 3;
+    /// <summary>
+    /// Only a table of at most this many rows is read by geometry instead: table 4 (two header rows and its value row).
+    /// Longer tables (table 2's and 3's) wrap their labels over several lines around values centred between them, so
+    /// their rows split when read by geometry: on lo-21-000 and lo-21-010 that lost a minus sign and shifted a value a
+    /// column (3 silent cells); their missing value rules are handled cell by cell (CellPieces, TextColumns).
+    /// </summary>
+    internal const int MaxRows = 4;
 
     /// <summary>Whether the table's grid is missing column rules (see the class summary).</summary>
     public static bool HidesColumns(GrayImage image, RuledTable table, int dpi)
     {
+        if (table.Ys.Count - 1 > MaxRows)
+        {
+            return false;
+        }
+
         var inked = table.Cells.Select(c => (Cell: c, Ink: CellReader.InkBounds(image, c, dpi))).Where(x => x.Ink is not null).ToList();
         if (inked.Count == 0)
         {
@@ -36,7 +46,7 @@ internal static class MissingRules
         // One line of text: the typical cell's ink height (most cells hold one line; wrapped ones are taller).
         var h = Disclosure.Layout.Stream.Geometry.Median(inked.Select(x => (double)x.Ink!.Value.Height));
         var split = inked.Select(x => (x.Cell.Row, Runs: Runs(image, x.Ink!.Value, (int)Math.Ceiling(ColumnGap * h)))).Where(x => x.Runs >= 2).ToList();
-        return split.Select(x => x.Row).Distinct().Count() >= MinRows || split.Any(x => x.Runs >= ManyRuns);
+        return split.Any(x => x.Runs >= ManyRuns);
     }
 
     /// <summary>The number of ink runs across the box, runs closer than <paramref name="gap"/> pixels counted as one.</summary>

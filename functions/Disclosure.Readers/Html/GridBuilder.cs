@@ -52,13 +52,16 @@ internal sealed class GridBuilder
                 }
 
                 var rowSpan = requestedRows == 0 ? rowCount - r : Math.Min(requestedRows, rowCount - r);
-                if (Cost(occupied, r, rowSpan, col, columnSpan, MaxMarkedSlots - marked) > MaxMarkedSlots - marked)
+                var remaining = MaxMarkedSlots - marked;
+                var cost = Cost(occupied, r, rowSpan, col, columnSpan, remaining);
+                if (cost > remaining)
                 {
                     rowSpan = 1;
                     columnSpan = 1;
+                    cost = Cost(occupied, r, rowSpan, col, columnSpan, long.MaxValue);
                 }
 
-                marked += Cost(occupied, r, rowSpan, col, columnSpan, long.MaxValue);
+                marked += cost;
 
                 for (var dr = 0; dr < rowSpan; dr++)
                 {

@@ -9,11 +9,13 @@ using Microsoft.Azure.Cosmos;
 
 namespace Disclosure.Pipeline.Sweep;
 
-/// <summary>Creates the sweep's containers once per process (the local emulator keeps nothing across restarts).</summary>
+/// <summary>
+/// The sweep's containers. Against the local emulator (which keeps nothing across restarts) they are created once per
+/// process; against an Azure account nothing is created here: infra/ made them, and a data-plane-only identity may not.
+/// </summary>
 internal sealed class SweepContainers(CosmosBootstrap cosmos)
 {
-    private readonly Lazy<Task> _ensured = new(() => cosmos.EnsureCreatedAsync(
-        [CosmosContainers.Results, CosmosContainers.Registry, CosmosContainers.Sweeps, CosmosContainers.Alerts]));
+    private readonly Lazy<Task> _ensured = new(() => cosmos.EnsureCreatedLocallyAsync());
 
     public async Task<Container> GetAsync(string name, CancellationToken cancellationToken)
     {

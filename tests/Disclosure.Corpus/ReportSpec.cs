@@ -28,7 +28,10 @@ public sealed record ReportSpec(string Name, string Agency, int Year, TemplateVe
 
     public static readonly string[] ArithmeticCodes = [FindingCodes.T3RowTotal, FindingCodes.T3Balance, FindingCodes.T3ResultsTotal, FindingCodes.T4Total];
 
-    /// <summary>The arithmetic findings the cells imply (same rules as the contract; a check with a blank cell is skipped).</summary>
+    /// <summary>
+    /// The arithmetic findings the cells imply, by the contract's rules: a check with a blank cell is skipped (the blank
+    /// is the finding, BLANK_CELL; report-contract.md §4, last line), as the validator does.
+    /// </summary>
     public SortedSet<string> ExpectedArithmetic()
     {
         var codes = new SortedSet<string>(StringComparer.Ordinal);
@@ -38,7 +41,7 @@ public sealed record ReportSpec(string Name, string Agency, int Year, TemplateVe
         {
             var parts = CanonicalKeys.Table3Parts.Select(c => V($"t3.{row}.{c}")).ToList();
             var total = V($"t3.{row}.total");
-            if (total.HasValue && parts.Any(p => p.HasValue) && parts.Sum(p => p ?? 0) != total)
+            if (total.HasValue && parts.All(p => p.HasValue) && parts.Sum(p => p!.Value) != total)
             {
                 codes.Add(FindingCodes.T3RowTotal);
             }
@@ -57,7 +60,7 @@ public sealed record ReportSpec(string Name, string Agency, int Year, TemplateVe
             }
 
             var outs = outcomes.Select(o => V($"t3.{o}.{col}")).ToList();
-            if (t.HasValue && outs.Any(o => o.HasValue) && outs.Sum(o => o ?? 0) != t)
+            if (t.HasValue && outs.All(o => o.HasValue) && outs.Sum(o => o!.Value) != t)
             {
                 codes.Add(FindingCodes.T3ResultsTotal);
             }
@@ -67,7 +70,7 @@ public sealed record ReportSpec(string Name, string Agency, int Year, TemplateVe
         {
             var parts = new[] { "upheld", "corrected", "other", "pending" }.Select(c => V($"t4.{g}.{c}")).ToList();
             var total = V($"t4.{g}.total");
-            if (total.HasValue && parts.Any(p => p.HasValue) && parts.Sum(p => p ?? 0) != total)
+            if (total.HasValue && parts.All(p => p.HasValue) && parts.Sum(p => p!.Value) != total)
             {
                 codes.Add(FindingCodes.T4Total);
             }

@@ -22,4 +22,10 @@ public sealed record TextLayerPage(int Page, double Width, double Height, IReadO
     public IReadOnlyList<BoundingBox> UnmappedBoxes { get; init; } = [];
 
     public int Unmapped => UnmappedBoxes.Count;
+
+    /// <summary>Share of the page (0..1) covered by the images drawn on it: a scan's page image covers it all.</summary>
+    public double ImageCover { get; init; }
+
+    /// <summary>Filled shapes that are neither rules nor shading-sized areas' edges: text turned into outlines draws one or more per glyph.</summary>
+    public int FilledShapes { get; init; }
 }

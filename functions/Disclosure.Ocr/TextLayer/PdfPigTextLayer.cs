@@ -161,21 +161,50 @@ public static class PdfPigTextLayer
 
         var horizontal = new List<RuleSegment>();
         var vertical = new List<RuleSegment>();
+        var shapes = 0;
         foreach (var path in page.Paths)
         {
-            AddRules(path, options, horizontal, vertical, originX, originTop);
+            shapes += AddRules(path, options, horizontal, vertical, originX, originTop);
         }
 
-        return new TextLayerPage(number, width, height, letters) { Horizontal = horizontal, Vertical = vertical, UnmappedBoxes = unmapped };
+        return new TextLayerPage(number, width, height, letters)
+        {
+            Horizontal = horizontal, Vertical = vertical, UnmappedBoxes = unmapped, ImageCover = ImageCover(page, width * height), FilledShapes = shapes,
+        };
     }
 
-    private static void AddRules(PdfPath path, PdfRuleOptions options, List<RuleSegment> horizontal, List<RuleSegment> vertical, double originX, double originTop)
+    /// <summary>
+    /// The share of the page its images cover (summed, capped at 1). An image PdfPig cannot place counts as covering the
+    /// page: the page may be a scan, and OCR will tell.
+    /// </summary>
+    private static double ImageCover(Page page, double area)
+    {
+        try
+        {
+            var covered = 0.0;
+            foreach (var image in page.GetImages())
+            {
+                var b = image.BoundingBox;
+                covered += Math.Abs(b.Width * b.Height);
+            }
+
+            return area > 0 ? Math.Min(1, covered / area) : 0;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return 1;
+        }
+    }
+
+    /// <summary>Adds the path's rules; returns how many of its subpaths are filled shapes that are not rules.</summary>
+    private static int AddRules(PdfPath path, PdfRuleOptions options, List<RuleSegment> horizontal, List<RuleSegment> vertical, double originX, double originTop)
     {
         var filled = path.IsFilled && Visible(path.FillColor, options);
         var stroked = path.IsStroked && Visible(path.StrokeColor, options);
+        var shapes = 0;
         if (!filled && !stroked)
         {
-            return;
+            return 0;
         }
 
         void Add(double x0, double y0, double x1, double y1)
@@ -216,6 +245,11 @@ public static class PdfPigTextLayer
                 continue;
             }
 
+            if (filled)
+            {
+                shapes++;
+            }
+
             if (!stroked)
             {
                 continue; // a filled area (cell shading) has edges, but they are not rules
@@ -243,6 +277,8 @@ public static class PdfPigTextLayer
                 }
             }
         }
+
+        return shapes;
     }
 
     private static bool Visible(UglyToad.PdfPig.Graphics.Colors.IColor? color, PdfRuleOptions options)

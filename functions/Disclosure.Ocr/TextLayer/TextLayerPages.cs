@@ -28,12 +28,32 @@ public static class TextLayerPages
         return pages;
     }
 
-    /// <summary>Pages (1-based) with fewer than <paramref name="minChars"/> letters, or none parsed: scans to be OCR'd.</summary>
+    /// <summary>
+    /// An image covering this share of the page may be a scan. A scan's page image covers all of it; a seal, a logo or a
+    /// QR code on a report's last page covers a few percent.
+    /// </summary>
+    public const double MinScanImageCover = 0.3;
+
+    /// <summary>
+    /// This many filled shapes on a page without letters may be text turned into outlines (one or more shapes a glyph; a
+    /// short paragraph has hundreds). A seal or a logo drawn as vectors has tens.
+    /// </summary>
+    public const int MinOutlineShapes = 150;
+
+    /// <summary>
+    /// Pages (1-based) to be OCR'd: fewer than <paramref name="minChars"/> letters and ink that letters do not explain (a
+    /// large image, or many filled shapes), or a page that could not be parsed. A page with few letters and nothing else
+    /// (the signature and date that end most reports, a blank page) is read as text: there is nothing for OCR to read,
+    /// and OCR'ing it would make a text-layer report a scan (doubt on every reading; in Azure, a billed service call).
+    /// </summary>
     public static IReadOnlyList<int> WithoutText(PdfTextLayer layer, int minChars) =>
     [
-        .. layer.Pages.Select((p, i) => (Page: i + 1, Chars: p?.Letters.Sum(g => string.IsNullOrWhiteSpace(g.Text) ? 0 : g.Text.Length) ?? 0))
-            .Where(x => x.Chars < minChars).Select(x => x.Page),
+        .. layer.Pages.Select((p, i) => (Page: i + 1, Scan: p is null || NeedsOcr(p, minChars))).Where(x => x.Scan).Select(x => x.Page),
     ];
+
+    private static bool NeedsOcr(TextLayerPage page, int minChars) =>
+        page.Letters.Sum(g => string.IsNullOrWhiteSpace(g.Text) ? 0 : g.Text.Length) < minChars
+        && (page.ImageCover >= MinScanImageCover || page.FilledShapes >= MinOutlineShapes);
 
     /// <summary>The document: words through the stream stage, ruled parts placed among its blocks and joined across pages.</summary>
     public static LayoutDocument Document(PdfTextLayer layer, IReadOnlyList<PageWords> pages, IReadOnlyList<GridPart> grids, bool ocr, IReadOnlyList<string> notes) =>

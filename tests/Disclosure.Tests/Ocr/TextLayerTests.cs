@@ -178,6 +178,51 @@ public sealed class TextLayerTests
         Assert.NotEmpty(VectorTables.Read(page).Grids);
     }
 
+    /// <summary>Which text-layer pages are OCR'd: few letters and ink that letters do not explain (cases as data).</summary>
+    [Theory]
+    [InlineData(19, 0.0, 0, false)]    // the signature and date that end a report: nothing for OCR to read
+    [InlineData(0, 0.0, 0, false)]     // a blank page
+    [InlineData(19, 0.03, 40, false)]  // with a seal image or a vector logo
+    [InlineData(0, 1.0, 0, true)]      // a scanned page: one image over the page
+    [InlineData(5, 0.45, 0, true)]     // a scan with a few letters stamped on it
+    [InlineData(0, 0.0, 900, true)]    // text turned into outlines
+    [InlineData(20, 1.0, 900, false)]  // enough letters: the text layer is read
+    public void A_page_is_ocrd_only_when_it_has_few_letters_and_ink_they_do_not_explain(int chars, double imageCover, int shapes, bool ocr)
+    {
+        var page = new TextLayerPage(1, 595, 842, [.. Letters(new string('字', chars), 60, 100)]) { ImageCover = imageCover, FilledShapes = shapes };
+
+        var scanned = TextLayerPages.WithoutText(new PdfTextLayer(2, [page, null], []), minChars: 20);
+
+        Assert.Equal(ocr ? [1, 2] : [2], scanned); // page 2 could not be parsed: always OCR'd
+    }
+
+    [Fact]
+    public async Task A_report_whose_last_page_holds_only_the_signature_and_date_is_read_from_its_text_layer()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(RepoPaths.Root, "tests", "corpus", "libreoffice", "lo-21-007-err.pdf"));
+        var layer = PdfPigTextLayer.Read(bytes, new ReadLimits());
+        Assert.True(layer.Pages[^1]!.Letters.Count(g => !string.IsNullOrWhiteSpace(g.Text)) < 20, "fixture: a short last page");
+        var scans = new RecordingReader();
+
+        var outcome = await new TextLayerPdfReader(scans, new ReadLimits()).ReadAsync(bytes, CancellationToken.None);
+
+        Assert.Equal(0, scans.Calls);
+        Assert.False(outcome.Document!.Ocr);
+    }
+
+    private sealed class RecordingReader : IDocumentReader
+    {
+        public int Calls;
+
+        public SourceFormat Format => SourceFormat.Pdf;
+
+        public ValueTask<ReadOutcome> ReadAsync(ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return ValueTask.FromResult(ReadOutcome.Fail(FailureCodes.EngineError, "not expected"));
+        }
+    }
+
     /// <summary>
     /// The official template filled and exported by LibreOffice Writer (narrow labels, one-character headers, '/' cells,
     /// a row cut by a page break, a control-character title, borders as rectangles, a table without borders): every cell

@@ -4,6 +4,7 @@ using Disclosure.Core.Engine;
 using Disclosure.Integration.Tests.Infrastructure;
 using Disclosure.Pipeline.Alerts;
 using Disclosure.Pipeline.Processing;
+using Disclosure.Testing;
 
 namespace Disclosure.Integration.Tests;
 
@@ -114,8 +115,8 @@ public sealed class HostilePipelineTests(EmulatorFixture emulators)
         // A budget long enough that the stop comes first, short enough that the later run ends with it (TIMEOUT is a result).
         await using var h = new PipelineHarness(emulators, "sigterm", new Dictionary<string, string?> { ["Engine__DocumentTimeoutSeconds"] = "45" });
         await h.InitializeAsync();
-        // Sixty blank pages to OCR: minutes of work, so the stop certainly comes while it is being read.
-        await h.Container.UploadBlobAsync("slow.pdf", BinaryData.FromBytes(BlankPdf(60)));
+        // Sixty blank scanned pages to OCR: minutes of work, so the stop certainly comes while it is being read.
+        await h.Container.UploadBlobAsync("slow.pdf", BinaryData.FromBytes(PdfBuilder.Scanned(60)));
         await h.StartHostAsync();
         var docKey = DocumentKeys.DocKey("slow.pdf");
         await PipelineHarness.WaitUntilAsync(() => Task.FromResult(h.InFlightBlobs > 0), Wait, "the PDF taken by a worker");
@@ -133,33 +134,5 @@ public sealed class HostilePipelineTests(EmulatorFixture emulators)
         var later = await h.Processor.ProcessAsync("slow.pdf", CancellationToken.None);
         Assert.NotEqual(ProcessingKind.Poison, later.Kind);
         Assert.Single(await h.AllResultsAsync());
-    }
-
-    /// <summary>A minimal PDF of blank A4 pages with a correct cross-reference table.</summary>
-    private static byte[] BlankPdf(int pages)
-    {
-        var objects = new List<string>
-        {
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            $"<< /Type /Pages /Count {pages} /Kids [{string.Join(" ", Enumerable.Range(0, pages).Select(i => $"{i + 3} 0 R"))}] >>",
-        };
-        objects.AddRange(Enumerable.Repeat("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>", pages));
-        var sb = new StringBuilder("%PDF-1.4\n");
-        var offsets = new List<int>();
-        for (var i = 0; i < objects.Count; i++)
-        {
-            offsets.Add(Encoding.ASCII.GetByteCount(sb.ToString()));
-            sb.Append(i + 1).Append(" 0 obj\n").Append(objects[i]).Append("\nendobj\n");
-        }
-
-        var xref = Encoding.ASCII.GetByteCount(sb.ToString());
-        sb.Append("xref\n0 ").Append(objects.Count + 1).Append("\n0000000000 65535 f \n");
-        foreach (var o in offsets)
-        {
-            sb.Append(o.ToString("D10", System.Globalization.CultureInfo.InvariantCulture)).Append(" 00000 n \n");
-        }
-
-        sb.Append("trailer\n<< /Size ").Append(objects.Count + 1).Append(" /Root 1 0 R >>\nstartxref\n").Append(xref).Append("\n%%EOF\n");
-        return Encoding.ASCII.GetBytes(sb.ToString());
     }
 }

@@ -153,7 +153,7 @@ internal static class HostileInputs
         Add("p01-header-only.pdf", "%PDF-1.4\n"u8.ToArray(), "a header and nothing", FailureCodes.Corrupt);
         Add("p02-1000-pages.pdf", PdfBuilder.Blank(1000), "1,000 pages", FailureCodes.PageLimit);
         Add("p03-encrypted.pdf", PdfBuilder.Blank(1, encrypted: true), "a password is needed", FailureCodes.Encrypted);
-        Add("p04-300-blank-pages.pdf", PdfBuilder.Blank(300), "300 blank pages to OCR (was 82 s and 2.5 GB of temp)", FailureCodes.Timeout);
+        Add("p04-300-blank-pages.pdf", PdfBuilder.Scanned(300), "300 blank scanned pages to OCR (was 82 s and 2.5 GB of temp)", FailureCodes.Timeout);
         Add("p05-junk-after-header.pdf", [.. "%PDF-1.7\n"u8, .. Random(20000)], "a header then junk", FailureCodes.Corrupt);
 
         // Names and special files.

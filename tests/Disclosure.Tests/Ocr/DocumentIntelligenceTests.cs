@@ -102,7 +102,7 @@ public sealed class DocumentIntelligenceTests
         Assert.IsType<LayoutAnalyzerReader>(readers[1]);
 
         // A PDF without a text layer goes to the service; one with a text layer is read in-process, the service untouched.
-        var scan = await readers[0].ReadAsync(PdfBuilder.Blank(1), CancellationToken.None);
+        var scan = await readers[0].ReadAsync(PdfBuilder.Scanned(1), CancellationToken.None);
         Assert.True(scan.Succeeded, scan.Error);
         Assert.NotNull(fake.LastDocument);
         await using var untouched = new FakeDocumentIntelligence();

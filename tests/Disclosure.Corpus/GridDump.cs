@@ -81,7 +81,8 @@ public static class GridDump
     }
 
     /// <summary>The text-layer path on one page: the rules PdfPig found, the ruled tables, and the lattice's cells (`grid FILE --page N --vector`).</summary>
-    public static int Vector(string pdf, int page)
+    /// <param name="segments">Also print the rules PdfPig found, before the grid stage.</param>
+    public static int Vector(string pdf, int page, bool segments = false)
     {
         var layer = PdfPigTextLayer.Read(File.ReadAllBytes(pdf), new ReadLimits());
         if (layer.Pages.ElementAtOrDefault(page - 1) is not { } p)
@@ -91,7 +92,20 @@ public static class GridDump
         }
 
         Console.WriteLine($"page {page}: {p.Letters.Count} letters, {p.Horizontal.Count} horizontal and {p.Vertical.Count} vertical rules");
-        foreach (var t in GridBuilder.Build(p.Horizontal, p.Vertical, new RuleGridOptions { Tolerance = VectorTableOptions.Default.RuleTolerance, CloseOpenSides = true }))
+        if (segments)
+        {
+            foreach (var s in p.Horizontal.OrderBy(s => s.Pos).ThenBy(s => s.From))
+            {
+                Console.WriteLine($"H y={s.Pos:0.00} x={s.From:0.00}-{s.To:0.00}");
+            }
+
+            foreach (var s in p.Vertical.OrderBy(s => s.Pos).ThenBy(s => s.From))
+            {
+                Console.WriteLine($"V x={s.Pos:0.00} y={s.From:0.00}-{s.To:0.00}");
+            }
+        }
+
+        foreach (var t in GridBuilder.Build(p.Horizontal, p.Vertical, new RuleGridOptions { Tolerance = VectorTableOptions.Default.RuleTolerance, CloseOpenSides = true, JoinGap = VectorTableOptions.Default.RuleJoinGap }))
         {
             Console.WriteLine($"RULED {t.Left:0},{t.Top:0}-{t.Right:0},{t.Bottom:0} xs=[{string.Join(",", t.Xs.Select(x => x.ToString("0")))}] ys=[{string.Join(",", t.Ys.Select(x => x.ToString("0")))}]");
             foreach (var row in t.Cells.GroupBy(c => c.Row))

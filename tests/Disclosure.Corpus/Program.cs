@@ -41,7 +41,7 @@ switch (command)
     case "dump":
         return await Dump.RunAsync(args[1], args.Contains("--boxes"));
     case "grid":
-        return args.Contains("--vector") ? GridDump.Vector(args[1], int.Parse(Opt("page", "1"), System.Globalization.CultureInfo.InvariantCulture))
+        return args.Contains("--vector") ? GridDump.Vector(args[1], int.Parse(Opt("page", "1"), System.Globalization.CultureInfo.InvariantCulture), args.Contains("--segments"))
             : GridDump.Run(args[1], int.Parse(Opt("page", "1"), System.Globalization.CultureInfo.InvariantCulture), png: Opt("png", "") is { Length: > 0 } png ? png : null, segments: args.Contains("--segments"));
     case "scan-sample":
         return ScanSample.Write(args[1], [.. Opt("pages", "1").Split(',').Select(x => int.Parse(x, System.Globalization.CultureInfo.InvariantCulture))],

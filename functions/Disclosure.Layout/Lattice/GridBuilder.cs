@@ -39,6 +39,14 @@ internal sealed record RuleGridOptions
     /// borders, common in exported documents). Off for scans, whose page-wide decoration lines would add a column.
     /// </summary>
     public bool CloseOpenSides { get; init; }
+
+    /// <summary>
+    /// Rules on one line (positions within <see cref="Tolerance"/>) whose ends are at most this far apart are one rule
+    /// before tables are formed: Chromium draws each cell's borders as its own short rectangles, so a row rule is a chain
+    /// of per-cell pieces, and a piece that meets no column rule (over a merged label) would otherwise cut the table in
+    /// two. 0 keeps the rules as drawn (scans, whose runs are already joined).
+    /// </summary>
+    public double JoinGap { get; init; }
 }
 
 /// <summary>
@@ -53,6 +61,11 @@ internal static class GridBuilder
     public static IReadOnlyList<RuledTable> Build(IReadOnlyList<RuleSegment> horizontal, IReadOnlyList<RuleSegment> vertical, RuleGridOptions options)
     {
         var tol = options.Tolerance;
+        if (options.JoinGap > 0)
+        {
+            (horizontal, vertical) = (Join(horizontal, tol, options.JoinGap), Join(vertical, tol, options.JoinGap));
+        }
+
         if (horizontal.Count < 2 || vertical.Count < 1)
         {
             return [];
@@ -166,6 +179,62 @@ internal static class GridBuilder
 
         cells.Sort((a, b) => a.Row != b.Row ? a.Row.CompareTo(b.Row) : a.Column.CompareTo(b.Column));
         return new RuledTable(xs, ys, cells);
+    }
+
+    /// <summary>
+    /// Rules on one line joined where their ends meet or overlap (within <paramref name="gap"/>): per-cell border pieces
+    /// become the shared edge. The line's position is the mean of its pieces (a double border of two side-by-side rules
+    /// within <paramref name="tol"/> becomes one rule).
+    /// </summary>
+    internal static List<RuleSegment> Join(IReadOnlyList<RuleSegment> segs, double tol, double gap)
+    {
+        var result = new List<RuleSegment>();
+        foreach (var line in Lines(segs, tol))
+        {
+            var pos = line.Average(s => s.Pos);
+            double from = double.NaN, to = double.NaN;
+            foreach (var s in line.OrderBy(s => s.From))
+            {
+                if (double.IsNaN(from) || s.From - to > gap)
+                {
+                    if (!double.IsNaN(from))
+                    {
+                        result.Add(new RuleSegment(pos, from, to));
+                    }
+
+                    (from, to) = (s.From, s.To);
+                }
+                else
+                {
+                    to = Math.Max(to, s.To);
+                }
+            }
+
+            result.Add(new RuleSegment(pos, from, to));
+        }
+
+        return result;
+    }
+
+    /// <summary>Rules grouped by line: positions chained within <paramref name="tol"/>.</summary>
+    private static IEnumerable<List<RuleSegment>> Lines(IReadOnlyList<RuleSegment> segs, double tol)
+    {
+        var line = new List<RuleSegment>();
+        foreach (var s in segs.OrderBy(s => s.Pos))
+        {
+            if (line.Count > 0 && s.Pos - line[^1].Pos > tol)
+            {
+                yield return line;
+                line = [];
+            }
+
+            line.Add(s);
+        }
+
+        if (line.Count > 0)
+        {
+            yield return line;
+        }
     }
 
     /// <summary>The length of [from, to] covered by the union of the segments.</summary>

@@ -8,6 +8,9 @@ public sealed record VectorTableOptions
     /// <summary>Rules closer than this are one grid line: a border drawn once per cell edge, or as a thin rectangle, wobbles by a fraction of a point.</summary>
     public double RuleTolerance { get; init; } = 2.0;
 
+    /// <summary>Rules on one line whose ends are this close are one rule: Chromium draws a row rule as one piece per cell, touching or overlapping by a pixel.</summary>
+    public double RuleJoinGap { get; init; } = 2.0;
+
     /// <summary>One row is enough: the last row of a table that a page break cut off stands alone on the next page.</summary>
     public int MinRows { get; init; } = 1;
 
@@ -51,7 +54,7 @@ public static class VectorTables
     public static LatticePage Read(TextLayerPage page, VectorTableOptions? options = null, GlyphWordOptions? words = null, IReadOnlyList<double>? continued = null)
     {
         options ??= VectorTableOptions.Default;
-        var gridOptions = new RuleGridOptions { Tolerance = options.RuleTolerance, CloseOpenSides = true };
+        var gridOptions = new RuleGridOptions { Tolerance = options.RuleTolerance, CloseOpenSides = true, JoinGap = options.RuleJoinGap };
         var tables = GridBuilder.Build(page.Horizontal, page.Vertical, gridOptions)
             .Where(t => t.Xs.Count - 1 >= options.MinColumns && t.Ys.Count - 1 >= options.MinRows && t.Cells.Count >= 2)
             .ToList();

@@ -13,9 +13,6 @@ namespace Disclosure.Ocr.TextLayer;
 /// <summary>A parsed PDF: its pages' letters and rules (null where a page could not be parsed), or why it cannot be read.</summary>
 public sealed record PdfTextLayer(int PageCount, IReadOnlyList<TextLayerPage?> Pages, IReadOnlyList<string> Notes, string? FailureCode = null, string? Failure = null)
 {
-    /// <summary>The producer the file names (e.g. <c>LibreOffice 7.4</c>, <c>Skia/PDF m156</c>); empty when absent or unreadable.</summary>
-    public string Producer { get; init; } = "";
-
     public static PdfTextLayer Fail(string code, string message) => new(0, [], [], code, message);
 }
 
@@ -111,7 +108,7 @@ public static class PdfPigTextLayer
                 notes.Add($"PDF 第 {string.Join(",", unmapped)} 页有字符无 Unicode 映射，已跳过，相关单元格已标记（letters without a Unicode mapping were skipped）");
             }
 
-            return new PdfTextLayer(count, pages, notes) { Producer = Producer(document) };
+            return new PdfTextLayer(count, pages, notes);
         }
     }
 
@@ -296,19 +293,6 @@ public static class PdfPigTextLayer
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             return true; // a colour space PdfPig cannot convert: assume ink
-        }
-    }
-
-    /// <summary>The producer string, cleaned; broken metadata is ignored, never a failure.</summary>
-    private static string Producer(PdfDocument document)
-    {
-        try
-        {
-            return new string([.. (document.Information.Producer ?? "").Where(c => !char.IsControl(c))]);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            return "";
         }
     }
 

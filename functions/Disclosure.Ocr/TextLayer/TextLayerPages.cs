@@ -8,21 +8,19 @@ public static class TextLayerPages
 {
     /// <summary>
     /// Each page split into ruled tables and the words outside them; a page that failed to parse is an empty page.
-    /// Chromium's prints of HTML (producer Skia/PDF) draw each cell's borders as separate rectangles whose grid the
-    /// lattice does not yet rebuild reliably (measured: silent wrong cells on tests/corpus); their tables come from
-    /// geometry (stream), which reads them exactly.
+    /// Every PDF goes through the lattice whatever its producer (metadata is often missing or wrong): Chromium's per-cell
+    /// border rectangles are joined into shared rules by the grid stage (<see cref="VectorTableOptions.RuleJoinGap"/>),
+    /// and a grid that glues values of several columns falls back to geometry there (<see cref="VectorTables.Read"/>).
     /// </summary>
     public static IReadOnlyList<LatticePage> Lattice(PdfTextLayer layer)
     {
-        var lattice = !layer.Producer.StartsWith("Skia/PDF", StringComparison.OrdinalIgnoreCase);
         var pages = new List<LatticePage>();
         for (var i = 0; i < layer.Pages.Count; i++)
         {
             // A table cut by the page break continues with the previous page's columns (where its own rules are missing).
             var continued = pages.Count > 0 && pages[^1].Grids.Count > 0 ? pages[^1].Grids[^1].Xs : null;
             pages.Add(layer.Pages[i] is not { } p ? new LatticePage(new PageWords(i + 1, 595, 842, []), [])
-                : lattice ? VectorTables.Read(p, continued: continued)
-                : new LatticePage(new PageWords(p.Page, p.Width, p.Height, GlyphWords.Build(p.Letters)), []));
+                : VectorTables.Read(p, continued: continued));
         }
 
         return pages;

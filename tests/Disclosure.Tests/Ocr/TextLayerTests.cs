@@ -249,4 +249,48 @@ public sealed class TextLayerTests
         Assert.Equal(0, score.Fn);
         Assert.Equal(0, score.UnexplainedAlarms);
     }
+
+    /// <summary>
+    /// The Chromium prints of tests/corpus with their producer removed (the /Producer key renamed, its value blanked, byte
+    /// length kept so the cross-reference table stays valid): the reader decides nothing from metadata, so they still
+    /// read exactly, every cell, through the lattice (the grid stage joins Chromium's per-cell border pieces).
+    /// </summary>
+    [Fact]
+    public async Task A_Chromium_print_without_its_producer_still_reads_exactly()
+    {
+        var limits = new ReadLimits();
+        var readers = Accuracy.Readers(limits).GroupBy(r => r.Format).ToDictionary(g => g.Key, g => g.Last());
+        var engine = new ReportEngine(readers.Values, limits);
+        var dir = Directory.CreateTempSubdirectory("no-producer-");
+        try
+        {
+            var total = new Accuracy.Tally();
+            var details = new List<string>();
+            foreach (var expected in Directory.GetFiles(Path.Combine(RepoPaths.Root, "tests", "corpus"), "*.expected.json").Order())
+            {
+                var bytes = File.ReadAllBytes(expected[..^".expected.json".Length] + ".pdf");
+                var text = System.Text.Encoding.Latin1.GetString(bytes);
+                Assert.Contains("/Producer (Skia/PDF", text, StringComparison.Ordinal);
+                var stripped = System.Text.RegularExpressions.Regex.Replace(text, @"/Producer \(([^)]*)\)", m => "/Xroducer (" + new string(' ', m.Groups[1].Length) + ")");
+                Assert.DoesNotContain("Skia/PDF", stripped, StringComparison.Ordinal);
+                var path = Path.Combine(dir.FullName, Path.GetFileName(expected)[..^".expected.json".Length] + ".pdf");
+                File.WriteAllBytes(path, System.Text.Encoding.Latin1.GetBytes(stripped));
+                Assert.Equal(bytes.Length, new FileInfo(path).Length);
+
+                var (score, entry) = await Accuracy.ScoreAsync(expected, "pdf", path, readers, engine);
+                Accuracy.Add(total, score);
+                details.Add(entry.ToJsonString());
+            }
+
+            var detail = string.Join("\n", details);
+            Assert.True(total.Docs >= 7, detail);
+            Assert.True(total.Cells == total.Exact, $"{total.Exact}/{total.Cells} exact: {detail}");
+            Assert.Equal(0, total.WrongGuessed);
+            Assert.Equal(0, total.ConsistentAlarmed);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
 }

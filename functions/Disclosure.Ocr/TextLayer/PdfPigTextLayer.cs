@@ -219,9 +219,26 @@ public static class PdfPigTextLayer
             }
         }
 
+        var rings = filled ? Rings(path, options) : [];
+        foreach (var (outer, inner) in rings)
+        {
+            // A frame filled between two rectangles (`re re f*`, how some exports draw a cell's border): each band is a rule.
+            var (top, bottom) = ((outer.Top + inner.Top) / 2, (outer.Bottom + inner.Bottom) / 2);
+            var (left, right) = ((outer.Left + inner.Left) / 2, (outer.Right + inner.Right) / 2);
+            Add(outer.Left, top, outer.Right, top);
+            Add(outer.Left, bottom, outer.Right, bottom);
+            Add(left, outer.Bottom, left, outer.Top);
+            Add(right, outer.Bottom, right, outer.Top);
+        }
+
         foreach (var subpath in path)
         {
             if (subpath.GetBoundingRectangle() is not { } r)
+            {
+                continue;
+            }
+
+            if (rings.Count > 0 && rings.Any(x => x.Outer.Equals(r) || x.Inner.Equals(r)))
             {
                 continue;
             }
@@ -277,6 +294,49 @@ public static class PdfPigTextLayer
 
         return shapes;
     }
+
+    /// <summary>
+    /// Pairs of a path's subpath rectangles where one lies inside the other with every side's band at most
+    /// <see cref="PdfRuleOptions.MaxRuleThickness"/> wide: a border frame filled between them, not a filled area.
+    /// </summary>
+    private static List<(PdfRectangle Outer, PdfRectangle Inner)> Rings(PdfPath path, PdfRuleOptions options)
+    {
+        var boxes = new List<PdfRectangle>();
+        foreach (var subpath in path)
+        {
+            if (subpath.GetBoundingRectangle() is { } r && Math.Min(r.Width, r.Height) > options.MaxRuleThickness)
+            {
+                boxes.Add(r);
+            }
+        }
+
+        var rings = new List<(PdfRectangle, PdfRectangle)>();
+        if (boxes.Count < 2 || boxes.Count > MaxRingSubpaths)
+        {
+            return rings;
+        }
+
+        bool Band(double d) => d > MinRingBand && d <= options.MaxRuleThickness;
+        foreach (var outer in boxes)
+        {
+            foreach (var inner in boxes)
+            {
+                if (!outer.Equals(inner) && Band(inner.Left - outer.Left) && Band(outer.Right - inner.Right)
+                    && Band(inner.Bottom - outer.Bottom) && Band(outer.Top - inner.Top))
+                {
+                    rings.Add((outer, inner));
+                }
+            }
+        }
+
+        return rings;
+    }
+
+    /// <summary>A border frame is two subpaths (a few, where an export draws several cells' frames in one path); more is artwork.</summary>
+    private const int MaxRingSubpaths = 16;
+
+    /// <summary>A band narrower than this (points) is no ink: that side of the frame is open.</summary>
+    private const double MinRingBand = 0.05;
 
     private static bool Visible(UglyToad.PdfPig.Graphics.Colors.IColor? color, PdfRuleOptions options)
     {

@@ -11,6 +11,15 @@ public static class PdfBuilder
 {
     public static byte[] Scanned(int pages) => Blank(pages, scanned: true);
 
+    /// <summary>One A4 page that draws <paramref name="content"/> (PDF operators, ASCII, no text).</summary>
+    public static byte[] Drawn(string content) => Write(
+    [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        $"<< /Length {content.Length} >>\nstream\n{content}\nendstream",
+    ], encrypted: false);
+
     public static byte[] Blank(int pages, bool encrypted = false, bool scanned = false)
     {
         var objects = new List<string>
@@ -40,6 +49,11 @@ public static class PdfBuilder
             objects.Add("<< /Filter /Standard /V 1 /R 2 /O <" + new string('a', 64) + "> /U <" + new string('b', 64) + "> /P -4 >>");
         }
 
+        return Write(objects, encrypted);
+    }
+
+    private static byte[] Write(List<string> objects, bool encrypted)
+    {
         var sb = new StringBuilder("%PDF-1.4\n");
         var offsets = new List<int>();
         for (var i = 0; i < objects.Count; i++)

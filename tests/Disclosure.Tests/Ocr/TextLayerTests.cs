@@ -4,6 +4,7 @@ using Disclosure.Corpus;
 using Disclosure.Layout;
 using Disclosure.Ocr.Raster;
 using Disclosure.Ocr.TextLayer;
+using Disclosure.Testing;
 using Disclosure.Tests.Support;
 
 namespace Disclosure.Tests.Ocr;
@@ -176,6 +177,28 @@ public sealed class TextLayerTests
 
         var page = layer.Pages.First(p => p!.Vertical.Count > 0)!;
         Assert.NotEmpty(VectorTables.Read(page).Grids);
+    }
+
+    /// <summary>A border frame filled between two rectangles (`re re f*`) is four rules; a filled area or a thick frame is none.</summary>
+    [Theory]
+    [InlineData("0 0 0 rg 100 700 200 50 re 100.5 700.5 199 49 re f*", 2, 2, 0, 0.5)]  // a 0.5 pt frame
+    [InlineData("0 0 0 rg 100 700 200 50 re 101 701 198 48 re f", 2, 2, 0, 1.0)]       // a 1 pt frame, non-zero winding
+    [InlineData("0.8 0.8 0.8 rg 100 700 200 50 re f", 0, 0, 1, 0)]                     // cell shading
+    [InlineData("0 0 0 rg 100 700 200 50 re 105 705 190 40 re f*", 0, 0, 2, 0)]        // a 5 pt frame: artwork, not a rule
+    [InlineData("0 0 0 rg 100 700 200 0.5 re f", 1, 0, 0, 0)]                          // a thin filled rectangle (unchanged)
+    public void Border_frames_filled_between_two_rectangles_are_rules(string content, int horizontal, int vertical, int shapes, double band)
+    {
+        var page = PdfPigTextLayer.Read(PdfBuilder.Drawn(content), new ReadLimits()).Pages.Single()!;
+
+        Assert.Equal(horizontal, page.Horizontal.Count);
+        Assert.Equal(vertical, page.Vertical.Count);
+        Assert.Equal(shapes, page.FilledShapes);
+        if (horizontal == 2)
+        {
+            // Each rule runs through the middle of its band (layout space: y down from the top of the 842 pt page).
+            Assert.Equal([92 + band / 2, 142 - band / 2], page.Horizontal.Select(r => Math.Round(r.Pos, 2)).Order());
+            Assert.Equal([100 + band / 2, 300 - band / 2], page.Vertical.Select(r => Math.Round(r.Pos, 2)).Order());
+        }
     }
 
     /// <summary>Which text-layer pages are OCR'd: few letters and ink that letters do not explain (cases as data).</summary>

@@ -73,6 +73,16 @@ public sealed partial class LocalPdfReader(OcrOptions options, ReadLimits limits
                 return ReadOutcome.Fail(code, failures[0]);
             }
 
+            // A table continued after a page break takes the previous page's columns where they fit (in page order, so a
+            // table over three pages gets them through the middle one).
+            for (var i = 1; i < ocred.Length; i++)
+            {
+                if (ocred[i] is { Continued: { } again } current && ocred[i - 1] is { Grids.Count: > 0 } previous)
+                {
+                    ocred[i] = current with { Grids = again(previous.Grids.MaxBy(g => g.Box.Bottom)!.Xs) };
+                }
+            }
+
             pages = [.. pages.Select((p, i) => ocred[i]?.Words ?? p)];
             grids = [.. grids.Where(g => ocred[g.Page - 1] is null), .. ocred.Where(p => p is not null).SelectMany(p => p!.Grids)];
             notes.Add($"OCR: 第 {string.Join(",", scanned)} 页无文字层，已识别（pages without a text layer were OCR'd）");

@@ -6,8 +6,15 @@ using Microsoft.ML.OnnxRuntime;
 
 namespace Disclosure.Ocr.Local;
 
-/// <summary>One scanned page, read: the words outside ruled tables, and the ruled tables read cell by cell.</summary>
-internal sealed record ScannedPage(PageWords Words, IReadOnlyList<GridPart> Grids);
+/// <summary>
+/// One scanned page, read: the words outside ruled tables, and the ruled tables read cell by cell. <see cref="Continued"/>
+/// (PP-OCRv4 path) completes the page's tables again offered the previous page's last table's column lines (in points):
+/// a table continued after a page break has no header to confirm its columns (<see cref="CellPieces.Complete"/>).
+/// </summary>
+internal sealed record ScannedPage(PageWords Words, IReadOnlyList<GridPart> Grids)
+{
+    public Func<IReadOnlyList<double>, IReadOnlyList<GridPart>>? Continued { get; init; }
+}
 
 /// <summary>
 /// Reads one scanned page: straighten it, find its ruled tables, read their cells one by one (<see cref="CellReader"/>) and
@@ -64,11 +71,21 @@ internal static class ScanPage
                 words = WithMissedValues(ocr, text, words, dpi, scale);
             }
 
-            (tables, cellTexts, var paddleError) = PaddleCellReader.Read(ocr, image, tables, dpi, options, ct);
-            if (cellTexts is null)
+            var read = PaddleCellReader.ReadCells(ocr, image, tables, dpi, ct);
+            var (completed, cells) = read.Complete(options, null);
+            if (tables.Count == 0)
             {
-                return (null, paddleError);
+                return (new ScannedPage(words, []), null);
             }
+
+            return (new ScannedPage(words, Grids(completed, cells, pageNumber, scale))
+            {
+                Continued = xs =>
+                {
+                    var (again, againCells) = read.Complete(options, [.. xs.Select(x => x / scale)]);
+                    return Grids(again, againCells, pageNumber, scale);
+                },
+            }, null);
         }
         else
         {
@@ -88,6 +105,12 @@ internal static class ScanPage
                 : new PageWords(pageNumber, image.Width * scale, image.Height * scale, []) { Ocr = true };
         }
 
+        return (new ScannedPage(words, Grids(tables, cellTexts, pageNumber, scale)), null);
+    }
+
+    /// <summary>The page's tables as grid parts in page units, each cell with its text and confidence.</summary>
+    private static List<GridPart> Grids(IReadOnlyList<RuledTable> tables, IReadOnlyList<CellReader.CellText> cellTexts, int pageNumber, double scale)
+    {
         var grids = new List<GridPart>();
         var k = 0;
         foreach (var t in tables)
@@ -104,7 +127,7 @@ internal static class ScanPage
                 new BoundingBox(t.Left * scale, t.Top * scale, t.Right * scale, t.Bottom * scale), GridTables.MarkHeaders(cells)));
         }
 
-        return (new ScannedPage(words, grids), null);
+        return grids;
     }
 
     /// <summary>

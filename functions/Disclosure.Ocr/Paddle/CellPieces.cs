@@ -34,6 +34,9 @@ internal static class CellPieces
     /// <summary>A remnant within this many inches of a column line of the table is that line's rule.</summary>
     public const double RemnantOnLineInches = 1.0 / 20;
 
+    /// <summary>A continued table's outer column lines match the previous page's within this (2 pt; each page is straightened on its own, lo-21-005-err: 1–2 px at 300 dpi).</summary>
+    public const double ContinuedToleranceInches = 2.0 / 72;
+
     /// <summary>
     /// x ranges (interior coordinates) of vertical strokes that run through nearly the whole interior and are thin: a
     /// column rule the grid did not find. Columns inked in at least <see cref="RemnantCover"/> of the rows.
@@ -157,9 +160,14 @@ internal static class CellPieces
     /// table's own column lines (a rule found in other rows): a cell is cut there when a remnant lies on the line, or
     /// when it holds several values on one line with pieces on both sides and none across it. Then cells still holding
     /// several values go through <see cref="TextColumns.Split"/> (stripes between value columns, confirmed by a header).
+    /// A table continued from the previous page has no header of its own: with <paramref name="continued"/> (the previous
+    /// page's last table's column lines, in this page's pixels) a band whose outer lines match two of them (within
+    /// <see cref="ContinuedToleranceInches"/>: pages are straightened separately) and whose values straddle none takes
+    /// those lines as its columns. Values are placed by geometry only; a band that does not fit stays merged (flagged).
     /// </summary>
     public static (RuledTable Table, IReadOnlyList<IReadOnlyList<CellPiece>> Pieces) Complete(
-        RuledTable table, IReadOnlyList<IReadOnlyList<CellPiece>> pieces, IReadOnlyList<IReadOnlyList<int>> remnantXs, int dpi)
+        RuledTable table, IReadOnlyList<IReadOnlyList<CellPiece>> pieces, IReadOnlyList<IReadOnlyList<int>> remnantXs, int dpi,
+        IReadOnlyList<double>? continued = null)
     {
         var onLine = dpi * RemnantOnLineInches;
         var cells = new List<RuledCell>();
@@ -214,7 +222,14 @@ internal static class CellPieces
         var glyphs = cellPieces.SelectMany(ps => ps).Where(p => p.Text.Length > 0)
             .Select(p => new Glyph(IsValue(p.Text) ? TextRules.RepairDigits(p.Text).Replace(" ", "", StringComparison.Ordinal) : p.Text,
                 new BoundingBox(p.Box.Left, p.Box.Top, p.Box.Right, p.Box.Bottom), p.Box.Height)).ToList();
-        if (TextColumns.Split(current, glyphs, mergedCells, TextColumnOptions.Default) is not { } split)
+        var split = TextColumns.Split(current, glyphs, mergedCells, TextColumnOptions.Default);
+        if (split is null && continued is { Count: > 0 })
+        {
+            split = TextColumns.Split(current, glyphs, mergedCells,
+                TextColumnOptions.Default with { ContinuedTolerance = Math.Max(TextColumnOptions.Default.ContinuedTolerance, dpi * ContinuedToleranceInches) }, continued);
+        }
+
+        if (split is null)
         {
             return (current, cellPieces);
         }

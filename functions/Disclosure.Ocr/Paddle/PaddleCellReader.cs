@@ -24,21 +24,43 @@ internal static class PaddleCellReader
     public static (IReadOnlyList<RuledTable> Tables, IReadOnlyList<CellText>? Cells, string? Error) Read(
         PaddleOcr ocr, GrayImage page, IReadOnlyList<RuledTable> tables, int dpi, OcrOptions options, CancellationToken ct)
     {
-        var cells = tables.SelectMany(t => t.Cells).ToList();
-        var read = ReadPieces(ocr, page, cells, dpi, ct);
-        var completed = new List<RuledTable>();
-        var pieces = new List<IReadOnlyList<CellPiece>>();
-        var k = 0;
-        foreach (var t in tables)
-        {
-            var own = read.Skip(k).Take(t.Cells.Count).ToList();
-            k += t.Cells.Count;
-            var (table, tablePieces) = CellPieces.Complete(t, [.. own.Select(r => r.Pieces)], [.. own.Select(r => r.Remnants)], dpi);
-            completed.Add(table);
-            pieces.AddRange(tablePieces);
-        }
+        var read = ReadCells(ocr, page, tables, dpi, ct);
+        var (completed, cells) = read.Complete(options, null);
+        return (completed, cells, null);
+    }
 
-        return (completed, Finish(pieces, options), null);
+    /// <summary>Reads the pieces of every cell of one page's tables, to be completed (<see cref="PageCells.Complete"/>).</summary>
+    public static PageCells ReadCells(PaddleOcr ocr, GrayImage page, IReadOnlyList<RuledTable> tables, int dpi, CancellationToken ct) =>
+        new(tables, ReadPieces(ocr, page, [.. tables.SelectMany(t => t.Cells)], dpi, ct), dpi);
+
+    /// <summary>The pieces read from one page's tables, before completion.</summary>
+    internal sealed record PageCells(IReadOnlyList<RuledTable> Tables, (IReadOnlyList<CellPiece> Pieces, IReadOnlyList<int> Remnants)[] Read, int Dpi)
+    {
+        /// <summary>The page's topmost table, the one a table continued from the previous page would be.</summary>
+        private int First => Tables.Count == 0 ? -1 : Enumerable.Range(0, Tables.Count).MinBy(i => Tables[i].Top);
+
+        /// <summary>
+        /// The tables completed and their cells' texts. <paramref name="continued"/> (the previous page's last table's
+        /// column lines, in this page's pixels) is offered to the page's topmost table only.
+        /// </summary>
+        public (IReadOnlyList<RuledTable> Tables, CellText[] Cells) Complete(OcrOptions options, IReadOnlyList<double>? continued)
+        {
+            var completed = new List<RuledTable>();
+            var pieces = new List<IReadOnlyList<CellPiece>>();
+            var k = 0;
+            var first = First;
+            for (var i = 0; i < Tables.Count; i++)
+            {
+                var t = Tables[i];
+                var own = Read.Skip(k).Take(t.Cells.Count).ToList();
+                k += t.Cells.Count;
+                var (table, tablePieces) = CellPieces.Complete(t, [.. own.Select(r => r.Pieces)], [.. own.Select(r => r.Remnants)], Dpi, i == first ? continued : null);
+                completed.Add(table);
+                pieces.AddRange(tablePieces);
+            }
+
+            return (completed, Finish(pieces, options));
+        }
     }
 
     /// <summary>Reads cells as they are (no table completion).</summary>

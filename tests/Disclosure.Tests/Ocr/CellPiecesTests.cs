@@ -122,4 +122,37 @@ public sealed class CellPiecesTests
         Assert.True(CellPieces.Merged(pieces[0]));
         Assert.False(CellPieces.Merged(pieces[1]));
     }
+
+    /// <summary>
+    /// lo-21-005-err p3: 行政规范性文件 | 0 14 0 at the top of a page without a header, its value cell one ruled cell
+    /// (x 100-550). The previous page's last table had column lines <paramref name="previous"/> (this page's pixels, 300
+    /// dpi: 2 pt = 8.3 px). Values are placed by those lines only when the outer lines match and no value straddles one.
+    /// </summary>
+    [Theory]
+    [InlineData("", null)] // no previous page: left merged, flagged
+    [InlineData("0,101,250,400,549", "0,14,0")] // the previous page's lines, 1 px off (straightened separately)
+    [InlineData("0,106,250,400,546", "0,14,0")] // 6 px and 4 px off at 300 dpi: still within 2 pt
+    [InlineData("0,120,250,400,549", null)] // the left line 20 px off: another table's columns, not carried
+    [InlineData("0,101,250,400,500", null)] // the previous table is narrower: its right line is not this one's
+    [InlineData("0,101,340,400,549", null)] // a line through 14: the value would straddle it, nothing placed
+    [InlineData("0,101,549", null)] // no line inside the value cell: nothing to cut at
+    public void A_row_continued_after_a_page_break_takes_the_previous_pages_column_lines_where_they_fit(string previous, string? values)
+    {
+        var table = new RuledTable([0, 100, 550], [0, 50], [new(0, 0, 1, 1, 0, 0, 100, 50), new(0, 1, 1, 1, 100, 0, 550, 50)]);
+        IReadOnlyList<IReadOnlyList<CellPiece>> pieces = [[Piece(10, 90, "行政规范性文件")], [Piece(160, 170, "0"), Piece(330, 350, "14"), Piece(480, 490, "0")]];
+        IReadOnlyList<double>? continued = previous.Length == 0 ? null : [.. previous.Split(',').Select(double.Parse)];
+
+        var (done, donePieces) = CellPieces.Complete(table, pieces, [[], []], 300, continued);
+
+        var read = done.Cells.Select((c, k) => (c, k)).Where(x => x.c.Column > 0).Select(x => CellPieces.Compose(donePieces[x.k]).Text).ToList();
+        if (values is null)
+        {
+            Assert.Equal(2, done.Cells.Count);
+            Assert.True(CellPieces.Merged(donePieces[1]));
+        }
+        else
+        {
+            Assert.Equal(values.Split(','), read);
+        }
+    }
 }

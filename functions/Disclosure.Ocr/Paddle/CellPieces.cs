@@ -214,7 +214,7 @@ internal static class CellPieces
         var glyphs = cellPieces.SelectMany(ps => ps).Where(p => p.Text.Length > 0)
             .Select(p => new Glyph(IsValue(p.Text) ? TextRules.RepairDigits(p.Text).Replace(" ", "", StringComparison.Ordinal) : p.Text,
                 new BoundingBox(p.Box.Left, p.Box.Top, p.Box.Right, p.Box.Bottom), p.Box.Height)).ToList();
-        if (TextColumns.Split(current, glyphs, mergedCells, TextColumnOptions.Default) is not { } split)
+        if (TextColumns.Split(current, glyphs, mergedCells, TextColumnOptions.Default, partial: true) is not { } split)
         {
             return (current, cellPieces);
         }

@@ -28,8 +28,12 @@ public static class TextColumns
 {
     /// <param name="continued">The column rules of the previous page's last table: a band without a header of its own
     /// (the table continues after a page break) takes its columns from there, where its values fit them.</param>
-    internal static RuledTable? Split(RuledTable table, IReadOnlyList<Glyph> letters, IReadOnlyCollection<int> mergedCells, TextColumnOptions options, IReadOnlyList<double>? continued = null)
+    /// <param name="partial">Scans: a band whose columns are not confirmed does not stop the others (its cells stay as they
+    /// are, still gluing values, which the caller flags); a band without a header of its own then takes the columns the
+    /// table's confirmed bands found, only where each of its value lines has exactly one value in each of them.</param>
+    internal static RuledTable? Split(RuledTable table, IReadOnlyList<Glyph> letters, IReadOnlyCollection<int> mergedCells, TextColumnOptions options, IReadOnlyList<double>? continued = null, bool partial = false)
     {
+        var pending = new List<List<int>>();
         // Each band has its own columns (sections of one table differ: three value columns in one, two in the next).
         var boundaries = new List<double>();
         var bandCells = new Dictionary<int, List<double>>();
@@ -42,6 +46,17 @@ public static class TextColumns
 
             var band = Band(table, k);
             var found = Boundaries(table, band, letters, options) ?? Continued(table, band, letters, options, continued);
+            if (found is null && partial)
+            {
+                foreach (var cell in band)
+                {
+                    bandCells[cell] = [];
+                }
+
+                pending.Add(band);
+                continue;
+            }
+
             if (found is null)
             {
                 return null;
@@ -63,6 +78,24 @@ public static class TextColumns
         if (boundaries.Count == 0)
         {
             return null;
+        }
+
+        foreach (var band in pending)
+        {
+            if (Within(table, band, letters, options, boundaries) is { } own)
+            {
+                foreach (var cell in band)
+                {
+                    bandCells[cell] = own;
+                }
+            }
+            else
+            {
+                foreach (var cell in band)
+                {
+                    bandCells.Remove(cell);
+                }
+            }
         }
 
         // New column rules at the boundaries; every cell keeps its extent, band cells are cut where they are clear.
@@ -268,6 +301,59 @@ public static class TextColumns
 
         var bounds = continued.Where(x => x > left + tol && x < right - tol).ToList();
         return bounds.Count > 0 && inside.SelectMany(l => l).All(g => bounds.All(b => g.Box.Right <= b || g.Box.Left >= b)) ? bounds : null;
+    }
+
+    /// <summary>
+    /// Columns for a band with no header of its own (a row at the top of a page, its header on the page before) from the
+    /// boundaries the table's other bands found: those inside the band, when every cell of the band holds values and each
+    /// of its value lines has exactly one value between each two of them (nothing placed by guess), none straddling one.
+    /// </summary>
+    private static List<double>? Within(RuledTable table, List<int> band, IReadOnlyList<Glyph> letters, TextColumnOptions options, IReadOnlyList<double> found)
+    {
+        var c = table.Cells[band[0]];
+        var (left, right) = (table.Xs[c.Column], table.Xs[c.Column + c.ColumnSpan]);
+        var tol = options.ContinuedTolerance;
+        var bounds = found.Where(x => x > left + tol && x < right - tol).Order().ToList();
+        if (bounds.Count == 0)
+        {
+            return null;
+        }
+
+        var edges = new List<double> { left };
+        edges.AddRange(bounds);
+        edges.Add(right);
+        foreach (var k in band)
+        {
+            var inside = Letters(table, table.Cells[k], letters);
+            if (!IsValueCell(inside) || inside.Any(g => bounds.Any(b => g.Box.Left < b && g.Box.Right > b)))
+            {
+                return null;
+            }
+
+            foreach (var line in Lines(inside))
+            {
+                var words = GlyphWords.Build(line).ToList();
+                if (words.Count == 0)
+                {
+                    continue;
+                }
+
+                if (words.Any(w => !TextRules.IsValue(w.Text)) || words.Count != edges.Count - 1)
+                {
+                    return null;
+                }
+
+                for (var i = 0; i + 1 < edges.Count; i++)
+                {
+                    if (words.Count(w => w.Box.Left >= edges[i] && w.Box.Right <= edges[i + 1]) != 1)
+                    {
+                        return null;
+                    }
+                }
+            }
+        }
+
+        return bounds;
     }
 
     private static bool IsValueCell(IReadOnlyList<Glyph> inside) =>

@@ -222,11 +222,13 @@ internal static class CellPieces
         var glyphs = cellPieces.SelectMany(ps => ps).Where(p => p.Text.Length > 0)
             .Select(p => new Glyph(IsValue(p.Text) ? TextRules.RepairDigits(p.Text).Replace(" ", "", StringComparison.Ordinal) : p.Text,
                 new BoundingBox(p.Box.Left, p.Box.Top, p.Box.Right, p.Box.Bottom), p.Box.Height)).ToList();
-        var split = TextColumns.Split(current, glyphs, mergedCells, TextColumnOptions.Default);
+        // A band the header does not confirm stays glued (flagged) without stopping the others (partial); a table with no
+        // confirmed band at all (a row continued at the top of the page) may take the previous page's column lines.
+        var split = TextColumns.Split(current, glyphs, mergedCells, TextColumnOptions.Default, partial: true);
         if (split is null && continued is { Count: > 0 })
         {
             split = TextColumns.Split(current, glyphs, mergedCells,
-                TextColumnOptions.Default with { ContinuedTolerance = Math.Max(TextColumnOptions.Default.ContinuedTolerance, dpi * ContinuedToleranceInches) }, continued);
+                TextColumnOptions.Default with { ContinuedTolerance = Math.Max(TextColumnOptions.Default.ContinuedTolerance, dpi * ContinuedToleranceInches) }, continued, partial: true);
         }
 
         if (split is null)

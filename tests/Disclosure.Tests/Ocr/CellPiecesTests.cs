@@ -109,6 +109,63 @@ public sealed class CellPiecesTests
         Assert.Equal(["53178", "10", "2"], done.Cells.Select((c, k) => (c, k)).Where(x => x.c.Row == 1 && x.c.Column > 0).Select(x => CellPieces.Compose(donePieces[x.k]).Text));
     }
 
+    /// <summary>
+    /// lo-33-005-err page 2: table 2 continued from page 1, no inner value rules. Row 0 (规范性文件 0 0 0) has no header of
+    /// its own on this page; row 1 is a section title across the table; row 2 its header; row 3 its values.
+    /// </summary>
+    private static (RuledTable Table, IReadOnlyList<IReadOnlyList<CellPiece>> Pieces) ContinuedTable2(params string[] topValues)
+    {
+        var table = new RuledTable([0, 100, 550], [0, 50, 100, 150, 200],
+        [
+            new(0, 0, 1, 1, 0, 0, 100, 50), new(0, 1, 1, 1, 100, 0, 550, 50),
+            new(1, 0, 1, 2, 0, 50, 550, 100),
+            new(2, 0, 1, 1, 0, 100, 100, 150), new(2, 1, 1, 1, 100, 100, 550, 150),
+            new(3, 0, 1, 1, 0, 150, 100, 200), new(3, 1, 1, 1, 100, 150, 550, 200),
+        ]);
+        (int L, int R)[] at = [(160, 170), (330, 340), (480, 490)];
+        IReadOnlyList<IReadOnlyList<CellPiece>> pieces =
+        [
+            [Piece(10, 50, "性文件", top: 10, bottom: 40)],
+            [.. topValues.Select((v, i) => (v, i)).Where(x => x.v.Length > 0).Select(x => Piece(at[x.i].L, at[x.i].R, x.v, top: 10, bottom: 40))],
+            [Piece(10, 200, "第二十条第（五）项", top: 60, bottom: 90)],
+            [Piece(10, 90, "信息内容", top: 110, bottom: 140)],
+            [Piece(130, 250, "上一年项目数量", top: 110, bottom: 140), Piece(280, 400, "本年增/减", top: 110, bottom: 140), Piece(430, 540, "处理决定数量", top: 110, bottom: 140)],
+            [Piece(10, 50, "行政许可", top: 160, bottom: 190)],
+            [Piece(160, 170, "0", top: 160, bottom: 190), Piece(330, 345, "-2", top: 160, bottom: 190), Piece(480, 490, "0", top: 160, bottom: 190)],
+        ];
+        return (table, pieces);
+    }
+
+    private static List<string> RowValues(RuledTable done, IReadOnlyList<IReadOnlyList<CellPiece>> pieces, int row) =>
+        [.. done.Cells.Select((c, k) => (c, k)).Where(x => x.c.Row == row && x.c.Column > 0).OrderBy(x => x.c.Column).Select(x => CellPieces.Compose(pieces[x.k]).Text)];
+
+    [Fact]
+    public void A_row_without_a_header_on_its_page_takes_the_columns_the_tables_confirmed_band_found()
+    {
+        var (table, pieces) = ContinuedTable2("0", "0", "0");
+
+        var (done, donePieces) = CellPieces.Complete(table, pieces, [.. pieces.Select(_ => (IReadOnlyList<int>)[])], 300);
+
+        Assert.Equal(4, done.Xs.Count - 1);
+        Assert.Equal(["0", "-2", "0"], RowValues(done, donePieces, 3));
+        Assert.Equal(["0", "0", "0"], RowValues(done, donePieces, 0));
+        Assert.DoesNotContain(donePieces, CellPieces.Merged);
+    }
+
+    [Fact]
+    public void A_headerless_row_with_a_blank_column_stays_glued_and_flagged_while_the_confirmed_band_is_split()
+    {
+        // 0 _ 7: which column is blank would be a guess from position alone; the row is left whole (flagged), the band below is still split.
+        var (table, pieces) = ContinuedTable2("0", "", "7");
+
+        var (done, donePieces) = CellPieces.Complete(table, pieces, [.. pieces.Select(_ => (IReadOnlyList<int>)[])], 300);
+
+        Assert.Equal(["0", "-2", "0"], RowValues(done, donePieces, 3));
+        Assert.Equal(["0 7"], RowValues(done, donePieces, 0));
+        Assert.Single(donePieces, CellPieces.Merged);
+        Assert.True(PaddleCellReader.Finish(donePieces, new OcrOptions()).Single(c => c.Text == "07").Confidence <= 0.5);
+    }
+
     [Fact]
     public void Values_of_several_columns_left_in_one_cell_are_flagged_not_trusted()
     {

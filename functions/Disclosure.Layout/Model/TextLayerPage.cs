@@ -26,6 +26,6 @@ public sealed record TextLayerPage(int Page, double Width, double Height, IReadO
     /// <summary>Share of the page (0..1) covered by the images drawn on it: a scan's page image covers it all.</summary>
     public double ImageCover { get; init; }
 
-    /// <summary>Filled shapes that are neither rules nor shading-sized areas' edges: text turned into outlines draws one or more per glyph.</summary>
+    /// <summary>Filled subpaths that are not rules (cell shading, logos, seals, glyph outlines): text turned into outlines draws one or more per glyph.</summary>
     public int FilledShapes { get; init; }
 }

@@ -71,18 +71,19 @@ internal static class ScanPage
                 words = WithMissedValues(ocr, text, words, dpi, scale);
             }
 
-            var read = PaddleCellReader.ReadCells(ocr, image, tables, dpi, ct);
-            var (completed, cells) = read.Complete(options, null);
             if (tables.Count == 0)
             {
                 return (new ScannedPage(words, []), null);
             }
 
+            var read = PaddleCellReader.ReadCells(ocr, image, tables, dpi, ct);
+            var (completed, cells, topGlued) = read.Complete(options, null);
             return (new ScannedPage(words, Grids(completed, cells, pageNumber, scale))
             {
-                Continued = xs =>
+                // Completed again only where the previous page's lines can change something (no OCR is repeated).
+                Continued = !topGlued ? null : xs =>
                 {
-                    var (again, againCells) = read.Complete(options, [.. xs.Select(x => x / scale)]);
+                    var (again, againCells, _) = read.Complete(options, [.. xs.Select(x => x / scale)]);
                     return Grids(again, againCells, pageNumber, scale);
                 },
             }, null);

@@ -24,8 +24,7 @@ internal static class PaddleCellReader
     public static (IReadOnlyList<RuledTable> Tables, IReadOnlyList<CellText>? Cells, string? Error) Read(
         PaddleOcr ocr, GrayImage page, IReadOnlyList<RuledTable> tables, int dpi, OcrOptions options, CancellationToken ct)
     {
-        var read = ReadCells(ocr, page, tables, dpi, ct);
-        var (completed, cells) = read.Complete(options, null);
+        var (completed, cells, _) = ReadCells(ocr, page, tables, dpi, ct).Complete(options, null);
         return (completed, cells, null);
     }
 
@@ -41,10 +40,12 @@ internal static class PaddleCellReader
 
         /// <summary>
         /// The tables completed and their cells' texts. <paramref name="continued"/> (the previous page's last table's
-        /// column lines, in this page's pixels) is offered to the page's topmost table only.
+        /// column lines, in this page's pixels) is offered to the page's topmost table only. <c>TopGlued</c>: that table
+        /// still has a cell gluing values of several columns, the only case the previous page's lines can change.
         /// </summary>
-        public (IReadOnlyList<RuledTable> Tables, CellText[] Cells) Complete(OcrOptions options, IReadOnlyList<double>? continued)
+        public (IReadOnlyList<RuledTable> Tables, CellText[] Cells, bool TopGlued) Complete(OcrOptions options, IReadOnlyList<double>? continued)
         {
+            var topGlued = false;
             var completed = new List<RuledTable>();
             var pieces = new List<IReadOnlyList<CellPiece>>();
             var k = 0;
@@ -57,9 +58,10 @@ internal static class PaddleCellReader
                 var (table, tablePieces) = CellPieces.Complete(t, [.. own.Select(r => r.Pieces)], [.. own.Select(r => r.Remnants)], Dpi, i == first ? continued : null);
                 completed.Add(table);
                 pieces.AddRange(tablePieces);
+                topGlued |= i == first && tablePieces.Any(CellPieces.Merged);
             }
 
-            return (completed, Finish(pieces, options));
+            return (completed, Finish(pieces, options), topGlued);
         }
     }
 

@@ -189,7 +189,7 @@ internal static class GridBuilder
     internal static List<RuleSegment> Join(IReadOnlyList<RuleSegment> segs, double tol, double gap)
     {
         var result = new List<RuleSegment>();
-        foreach (var line in Lines(segs, tol))
+        foreach (var line in Chains(segs, s => s.Pos, tol))
         {
             var pos = line.Average(s => s.Pos);
             double from = double.NaN, to = double.NaN;
@@ -216,25 +216,23 @@ internal static class GridBuilder
         return result;
     }
 
-    /// <summary>Rules grouped by line: positions chained within <paramref name="tol"/>.</summary>
-    private static IEnumerable<List<RuleSegment>> Lines(IReadOnlyList<RuleSegment> segs, double tol)
+    /// <summary>Items in order of their position, grouped where consecutive positions are within <paramref name="tol"/>.</summary>
+    private static List<List<T>> Chains<T>(IEnumerable<T> items, Func<T, double> position, double tol)
     {
-        var line = new List<RuleSegment>();
-        foreach (var s in segs.OrderBy(s => s.Pos))
+        var result = new List<List<T>>();
+        foreach (var item in items.OrderBy(position))
         {
-            if (line.Count > 0 && s.Pos - line[^1].Pos > tol)
+            if (result.Count > 0 && position(item) - position(result[^1][^1]) <= tol)
             {
-                yield return line;
-                line = [];
+                result[^1].Add(item);
             }
-
-            line.Add(s);
+            else
+            {
+                result.Add([item]);
+            }
         }
 
-        if (line.Count > 0)
-        {
-            yield return line;
-        }
+        return result;
     }
 
     /// <summary>The length of [from, to] covered by the union of the segments.</summary>
@@ -255,21 +253,6 @@ internal static class GridBuilder
         return covered;
     }
 
-    private static List<double> Cluster(IEnumerable<double> positions, double tol)
-    {
-        var result = new List<List<double>>();
-        foreach (var p in positions.Order())
-        {
-            if (result.Count > 0 && p - result[^1][^1] <= tol)
-            {
-                result[^1].Add(p);
-            }
-            else
-            {
-                result.Add([p]);
-            }
-        }
-
-        return [.. result.Select(g => g.Average())];
-    }
+    private static List<double> Cluster(IEnumerable<double> positions, double tol) =>
+        [.. Chains(positions, p => p, tol).Select(g => g.Average())];
 }

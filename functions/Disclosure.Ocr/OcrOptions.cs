@@ -53,12 +53,21 @@ public sealed record OcrOptions
     public bool RecoverMissedValues { get; init; } = true;
 
     /// <summary>
-    /// Read table 4 when its inner column rules are missing (<see cref="Local.MissingRules"/>: a table of at most four rows
-    /// with ten or more values in one cell) from text geometry, as a table without rules, instead of cell by cell: it
-    /// turned lo-21-005-err's table 4 at 300 dpi from 15 lost cells into 15 exact. Wider, it fired on table 2 (lo-21-000,
-    /// lo-21-010, lo-33-005-err) and cost silent cells; so it is kept to table 4's shape. Off only to compare.
+    /// With <see cref="RestoreMissingRules"/> off: read table 4 when its inner column rules are missing
+    /// (<see cref="Local.MissingRules"/>: a table of at most four rows with ten or more values in one cell) from text
+    /// geometry, as a table without rules, instead of cell by cell. It turned lo-21-005-err's table 4 at 300 dpi from 15
+    /// lost cells into 15 exact, but lost the table under one-character-per-line headers (lo-33-005-err, lo-45-005-err).
+    /// Kept to compare.
     /// </summary>
     public bool StreamWhereRulesMissing { get; init; } = true;
+
+    /// <summary>
+    /// Put back the column lines of a table whose value row hides columns (<see cref="Local.MissingRules.Restore"/>), one
+    /// between each two values, and read it cell by cell: table 4 under one-character headers read exactly at both
+    /// resolutions (lo-33-005-err, lo-45-005-err: 15 unread cells each before). Off only to compare (then
+    /// <see cref="StreamWhereRulesMissing"/> applies).
+    /// </summary>
+    public bool RestoreMissingRules { get; init; } = true;
 
     /// <summary>Time limit for one external program run.</summary>
     public TimeSpan ToolTimeout { get; init; } = TimeSpan.FromSeconds(60);

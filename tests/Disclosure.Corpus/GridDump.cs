@@ -37,7 +37,8 @@ public static class GridDump
         }
 
         var t2 = sw.ElapsedMilliseconds;
-        var tables = RuleGrid.Detect(gray, dpi);
+        // As the scan reader takes them: column lines a value row hides put back (MissingRules).
+        var tables = RuleGrid.Detect(gray, dpi).Select(t => MissingRules.Restore(gray, t, dpi)).ToList();
         Console.WriteLine($"skew {angle}° (estimate {t1} ms, rotate {t2 - t1} ms, grid {sw.ElapsedMilliseconds - t2} ms)");
         if (png is not null)
         {

@@ -38,6 +38,9 @@ switch (command)
         return 0;
     case "accuracy":
         return await Accuracy.RunAsync(Opt("dir", Path.Combine(root, "tests", "corpus")), Opt("json", ""), Opt("formats", ""), args.Contains("--page-ocr"), Engine());
+    case "grid" or "dump" when args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal):
+        Console.Error.WriteLine($"usage: {command} FILE ...: the file comes first (see help)");
+        return 2;
     case "dump":
         return await Dump.RunAsync(args[1], args.Contains("--boxes"));
     case "grid":

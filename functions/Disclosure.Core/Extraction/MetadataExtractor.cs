@@ -112,8 +112,10 @@ public static partial class MetadataExtractor
         for (var i = 0; i < lines.Count; i++)
         {
             var line = TextNorm.Compact(lines[i]);
-            // The break may fall inside 信息公开 itself (OCR'd lines: "…2019年政府信息" / "公开工作的年度报告").
-            if (i + 1 < lines.Count && !IsTitle(line) && line.Contains("信息", StringComparison.Ordinal)
+            // The break may fall inside 信息公开 itself (OCR'd lines: "…2019年政府信息" / "公开工作的年度报告"), or after
+            // it misread ("…2020年政府信慧公开工作" / "的年度报告", lo-33-005-err at 200 dpi).
+            if (i + 1 < lines.Count && !IsTitle(line) && (line.Contains('信', StringComparison.Ordinal) || line.Contains("公开", StringComparison.Ordinal))
+                && !IsTitle(TextNorm.Compact(lines[i + 1]))
                 && IsTitle(line + TextNorm.Compact(lines[i + 1])))
             {
                 yield return lines[i].Trim() + lines[i + 1].Trim();
@@ -125,8 +127,13 @@ public static partial class MetadataExtractor
         }
     }
 
+    /// <summary>
+    /// Whether the line is a report's title. 信息公开 may have one of its middle characters misread by OCR (信慧公开:
+    /// the line is still the title, and the agency before it read right); its first and last are kept, and the title
+    /// must still say 年度报告, 工作报告 or 年报.
+    /// </summary>
     public static bool IsTitle(string compact) =>
-        compact.Length <= 80 && compact.Contains("信息公开", StringComparison.Ordinal)
+        compact.Length <= 80 && Disclosure().IsMatch(compact)
         && (compact.Contains("年度报告", StringComparison.Ordinal) || compact.Contains("工作报告", StringComparison.Ordinal) || compact.EndsWith("年报", StringComparison.Ordinal));
 
     private static string CleanAgency(string s) => s.Trim('《', '》', '"', ':', '：', '(', ')', '（', '）', ' ', '关', '于').Replace("关于", string.Empty, StringComparison.Ordinal);
@@ -157,10 +164,14 @@ public static partial class MetadataExtractor
         return null;
     }
 
-    [GeneratedRegex(@"^(?<agency>.+?)(?<year>(19|20)\d{2})年度?.*?(信息公开|政务公开)")]
+    /// <summary>信息公开 (one middle character misread by OCR allowed, see <see cref="IsTitle"/>) or 政务公开.</summary>
+    [GeneratedRegex("信息公开|信.公开|信息.开|政务公开")]
+    private static partial Regex Disclosure();
+
+    [GeneratedRegex(@"^(?<agency>.+?)(?<year>(19|20)\d{2})年度?.*?(信息公开|信.公开|信息.开|政务公开)")]
     private static partial Regex AgencyFirst();
 
-    [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?(?<agency>.+?)(政府信息公开|政务公开|信息公开)")]
+    [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?(?<agency>.+?)(政府信息公开|政务公开|信息公开|政府信.公开|政府信息.开)")]
     private static partial Regex YearFirst();
 
     [GeneratedRegex(@"^[(（]?(?<year>(19|20)\d{2})年度?[)）]?$")]

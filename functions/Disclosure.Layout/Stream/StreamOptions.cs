@@ -19,6 +19,15 @@ public sealed record WordOptions
     /// <summary>Boxes are never shrunk below this share of their height (a font with absurd metrics must not collapse lines).</summary>
     public double MinRatio { get; init; } = 0.25;
 
+    /// <summary>A lone digit-like letter is read as a digit only among at least this many values on its line (a table row, not running text).</summary>
+    public int MinValueNeighbours { get; init; } = 2;
+
+    /// <summary>
+    /// The confidence at most of a letter read as a digit by its place in a row of values: under the scan reader's
+    /// threshold for an uncertain cell (0.8), so that the value is checked by a person, not taken on trust.
+    /// </summary>
+    public double RepairedLetterConfidence { get; init; } = 0.5;
+
     public static WordOptions Default { get; } = new();
 }
 

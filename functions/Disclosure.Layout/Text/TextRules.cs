@@ -65,20 +65,26 @@ internal static partial class TextRules
         {
             chars[i] = chars[i] switch
             {
-                'O' or 'o' or 'D' or 'Q' => '0',
-                'l' or 'I' or '|' or 'i' or '!' => '1',
-                'S' or 's' => '5',
-                'B' => '8',
-                'Z' or 'z' => '2',
                 '，' => ',',
                 '。' => '.',
-                _ => chars[i],
+                _ => LookalikeDigit(chars[i]),
             };
         }
 
         var repaired = new string(chars);
         return IsValue(repaired) ? repaired : s;
     }
+
+    /// <summary>The digit a letter OCR confuses with one stands for (O/0, l/1, S/5, B/8, Z/2); any other character as it is.</summary>
+    public static char LookalikeDigit(char c) => c switch
+    {
+        'O' or 'o' or 'D' or 'Q' => '0',
+        'l' or 'I' or '|' or 'i' or '!' => '1',
+        'S' or 's' => '5',
+        'B' => '8',
+        'Z' or 'z' => '2',
+        _ => c,
+    };
 
     [GeneratedRegex(@"^([一二三四五六七八九十]{1,3}\s*[、.．]|（[一二三四五六七八九十]{1,3}）|\([一二三四五六七八九十]{1,3}\))")]
     private static partial Regex HeadingRegex();

@@ -53,6 +53,7 @@ public sealed class LocalImageReader(OcrOptions options, ReadLimits limits) : ID
         using var temp = new TempFolder(options.TempRoot);
         var words = new List<PageWords>();
         var grids = new List<GridPart>();
+        ScannedPage? previous = null;
         for (var f = 0; f < frames; f++)
         {
             GrayImage gray;
@@ -65,12 +66,15 @@ public sealed class LocalImageReader(OcrOptions options, ReadLimits limits) : ID
                 return ReadOutcome.Fail(FailureCodes.Corrupt, $"{info.Name} 图片第 {f + 1} 页无法解码（{e.Message}）");
             }
 
-            var (page, pageError) = await ScanPage.ReadAsync(gray, dpi, f + 1, 1, options, temp, cancellationToken).ConfigureAwait(false);
-            if (page is null)
+            var (read, pageError) = await ScanPage.ReadAsync(gray, dpi, f + 1, 1, options, temp, cancellationToken).ConfigureAwait(false);
+            if (read is null)
             {
                 return ReadOutcome.Fail(FailureCodes.Corrupt, $"图片无法识别（{pageError}）");
             }
 
+            // A multi-page image's table continued after a page break takes the previous page's columns, as a PDF's does.
+            var page = read.After(previous);
+            previous = page;
             words.Add(page.Words);
             grids.AddRange(page.Grids);
         }

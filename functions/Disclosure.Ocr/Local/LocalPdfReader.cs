@@ -73,14 +73,10 @@ public sealed partial class LocalPdfReader(OcrOptions options, ReadLimits limits
                 return ReadOutcome.Fail(code, failures[0]);
             }
 
-            // A table continued after a page break takes the previous page's columns where they fit (in page order, so a
-            // table over three pages gets them through the middle one).
+            // A table continued after a page break takes the previous page's columns where they fit.
             for (var i = 1; i < ocred.Length; i++)
             {
-                if (ocred[i] is { Continued: { } again } current && ocred[i - 1] is { Grids.Count: > 0 } previous)
-                {
-                    ocred[i] = current with { Grids = again(previous.Grids.MaxBy(g => g.Box.Bottom)!.Xs) };
-                }
+                ocred[i] = ocred[i]?.After(ocred[i - 1]);
             }
 
             pages = [.. pages.Select((p, i) => ocred[i]?.Words ?? p)];

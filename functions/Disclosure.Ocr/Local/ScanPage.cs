@@ -14,6 +14,14 @@ namespace Disclosure.Ocr.Local;
 internal sealed record ScannedPage(PageWords Words, IReadOnlyList<GridPart> Grids)
 {
     public Func<IReadOnlyList<double>, IReadOnlyList<GridPart>>? Continued { get; init; }
+
+    /// <summary>
+    /// The page after <paramref name="previous"/> (null: none, or not read): its tables completed again with the column
+    /// lines of the previous page's last table where that can change something, else the page as it is. Pages are taken
+    /// in order, so a table over three pages gets the columns through the middle one.
+    /// </summary>
+    public ScannedPage After(ScannedPage? previous) =>
+        Continued is { } again && previous is { Grids.Count: > 0 } ? this with { Grids = again(previous.Grids.MaxBy(g => g.Box.Bottom)!.Xs) } : this;
 }
 
 /// <summary>
@@ -36,8 +44,12 @@ internal static class ScanPage
 
         IReadOnlyList<RuledTable> tables = options.ReadRuledTablesByCell ? RuleGrid.Detect(image, dpi) : [];
 
-        // A table missing its inner column rules is read as running text, by the stream stages (MissingRules).
-        if (options.StreamWhereRulesMissing)
+        // A table missing its inner column rules has them put back between its values, or is read as running text (MissingRules).
+        if (options.RestoreMissingRules)
+        {
+            tables = [.. tables.Select(t => MissingRules.Restore(image, t, dpi))];
+        }
+        else if (options.StreamWhereRulesMissing)
         {
             tables = [.. tables.Where(t => !MissingRules.HidesColumns(image, t, dpi))];
         }

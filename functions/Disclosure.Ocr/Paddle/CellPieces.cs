@@ -294,7 +294,7 @@ internal static class CellPieces
         return false;
     }
 
-    private static PixelBox TightenRows(GrayImage image, PixelBox box)
+    internal static PixelBox TightenRows(GrayImage image, PixelBox box)
     {
         int top = box.Bottom, bottom = box.Top;
         for (var y = box.Top; y < box.Bottom; y++)

@@ -96,21 +96,26 @@ internal static class RuleGrid
             return false;
         }
 
-        // Across the rule: above and below a horizontal one, left and right of a vertical one; off the page is paper.
+        // Across the rule: above and below a horizontal one, left and right of a vertical one; off the page is paper. The
+        // paper is looked for at one and two reaches: a double rule (two light lines 4–5 px apart, as a table drawn with
+        // rectangles prints under a header, lo-45-007-err at 200 dpi) has the other line at one reach on one side.
         int before, after;
         if (horizontal)
         {
-            before = y - reach >= 0 ? px[(y - reach) * w + x] : 255;
-            after = y + reach < h ? px[(y + reach) * w + x] : 255;
+            before = Math.Max(At(px, w, h, x, y - reach), At(px, w, h, x, y - 2 * reach));
+            after = Math.Max(At(px, w, h, x, y + reach), At(px, w, h, x, y + 2 * reach));
         }
         else
         {
-            before = x - reach >= 0 ? px[y * w + x - reach] : 255;
-            after = x + reach < w ? px[y * w + x + reach] : 255;
+            before = Math.Max(At(px, w, h, x - reach, y), At(px, w, h, x - 2 * reach, y));
+            after = Math.Max(At(px, w, h, x + reach, y), At(px, w, h, x + 2 * reach, y));
         }
 
         return Math.Min(before, after) - v >= RuleContrast;
     }
+
+    /// <summary>The pixel at (x, y); off the page is paper.</summary>
+    private static byte At(byte[] px, int w, int h, int x, int y) => x >= 0 && y >= 0 && x < w && y < h ? px[y * w + x] : (byte)255;
 
     /// <summary>
     /// Rules in one direction: dark runs of at least <paramref name="minRun"/> pixels (gaps of two pixels bridged, for

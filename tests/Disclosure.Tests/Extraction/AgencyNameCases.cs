@@ -23,6 +23,9 @@ public sealed class AgencyNameCases
             ["2023年政府信息公开工作年度报告"], new() { ["publisher"] = "周口市川汇区人民政府办公室" }, "周口市川汇区人民政府办公室", 2023),
         new("title wrapped after 政府信息 (OCR'd lines)", ["关于洛阳市西工区市场监督管理局2019年政府信息", "公开工作的年度报告", "一、总体情况"], null, "洛阳市西工区市场监督管理局", 2019),
         new("title wrapped after 信息公开", ["鹤壁市淇滨区市场监督管理局2020年度政府信息公开", "工作年度报告"], null, "鹤壁市淇滨区市场监督管理局", 2020),
+        new("信息公开 misread in a wrapped OCR'd title", ["关于安阳市文峰区教育局2020年政府信慧公开工作", "的年度报告", "一、总体情况"], null, "安阳市文峰区教育局", 2020),
+        new("信息公开 misread in a one-line title", ["鹤壁市淇滨区教育局2021年政府信思公开工作年度报告"], null, "鹤壁市淇滨区教育局", 2021),
+        new("a line before a whole title is not joined to it", ["首页 > 信息公开", "许昌市魏都区教育局2022年政府信息公开工作年度报告"], null, "许昌市魏都区教育局", 2022),
         new("a title property with control characters is cleaned",
             ["首页"], new() { ["title"] = "\u0011\u0011信阳市浉河区教育局2023年政府信息公开工作年度报告" }, "信阳市浉河区教育局", 2023),
     ];

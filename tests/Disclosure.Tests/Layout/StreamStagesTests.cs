@@ -30,6 +30,28 @@ public sealed class StreamStagesTests
         Assert.Equal(["|1O", "规章】"], text.Words.Select(w => w.Text));
     }
 
+    /// <summary>
+    /// A lone digit-like letter among a row's values is read as the digit and flagged (confidence 0.5); beside a label
+    /// or with a single value next to it, it stays a letter. Line "label o 5 6" → repaired; "o 5" → not; "o 规章 5 6" → not.
+    /// </summary>
+    [Theory]
+    [InlineData("0 1 8 o 0 2", "0 1 8 0 0 2", 3)]
+    [InlineData("其他 o 5 6", "其他 0 5 6", 1)]
+    [InlineData("l 5 6", "1 5 6", 0)]
+    [InlineData("其他 o 5", "其他 o 5", -1)]
+    [InlineData("o 规章 5 6", "o 规章 5 6", -1)]
+    [InlineData("0 1 O 规章", "0 1 0 规章", 2)]
+    public void Words_stage_reads_a_lone_letter_among_values_as_a_flagged_digit(string line, string expected, int repaired)
+    {
+        var texts = line.Split(' ');
+        var words = texts.Select((t, i) => Word(60 + 40 * i, 100, t) with { Confidence = 0.97 }).ToArray();
+
+        var clean = WordStage.Clean(new PageWords(1, 595, 842, words) { Ocr = true }, WordOptions.Default);
+
+        Assert.Equal(expected, string.Join(" ", clean.Words.Select(w => w.Text)));
+        Assert.Equal(repaired, clean.Words.ToList().FindIndex(w => w.Confidence == WordOptions.Default.RepairedLetterConfidence));
+    }
+
     [Fact]
     public void Words_stage_shrinks_tall_cjk_boxes_to_their_em()
     {

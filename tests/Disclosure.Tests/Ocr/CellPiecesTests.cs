@@ -212,4 +212,28 @@ public sealed class CellPiecesTests
             Assert.Equal(values.Split(','), read);
         }
     }
+
+    /// <summary>
+    /// A running-text line read as several values is one word per value when its ink falls into as many pieces (the
+    /// detector joined "0 1" of a borderless table 4, lo-45-006 at 200 dpi); otherwise it stays whole.
+    /// </summary>
+    [Theory]
+    [InlineData("0 1", "20-60:5-35,140-170:5-35", "0@20-60|1@140-170")]
+    [InlineData("0 1 12", "20-60:5-35,140-170:5-35,260-330:5-35", "0@20-60|1@140-170|12@260-330")]
+    [InlineData("0 1", "20-60:5-35", "0 1@10-340")] // one piece for two values: not split
+    [InlineData("10", "20-60:5-35,140-170:5-35", "10@10-340")] // one value: never split
+    [InlineData("共 1 件", "20-60:5-35,140-170:5-35,260-330:5-35", "共 1 件@10-340")] // text, not values
+    public void A_line_of_values_is_split_where_its_ink_falls_apart(string text, string blocks, string expected)
+    {
+        var page = new InkPage(400, 40);
+        foreach (var b in blocks.Split(','))
+        {
+            var (xs, ys) = (b.Split(':')[0].Split('-').Select(int.Parse).ToArray(), b.Split(':')[1].Split('-').Select(int.Parse).ToArray());
+            page.Box(xs[0], ys[0], xs[1], ys[1]);
+        }
+
+        var words = PaddleText.SplitValues(Image(page), new PixelBox(10, 2, 340, 38), text);
+
+        Assert.Equal(expected, string.Join("|", words.Select(w => $"{w.Text}@{w.Box.Left}-{w.Box.Right}")));
+    }
 }

@@ -122,6 +122,21 @@ public sealed class RuleGridTests
     }
 
     [Fact]
+    public void A_light_double_rule_is_one_rule()
+    {
+        // lo-45-007-err at 200 dpi: a table drawn with rectangles prints a double rule under its header, two 160-grey
+        // lines with 200 grey between them. Each line had the other one where paper was looked for, so neither was a rule
+        // and the header swallowed the first row.
+        var page = new Page();
+        page.H(100, 100, 1400).H(400, 100, 1400).V(100, 100, 400).V(500, 100, 400).V(1400, 100, 400);
+        page.Fill(100, 197, 1400, 199, ink: 162).Fill(100, 199, 1400, 201, ink: 200).Fill(100, 201, 1400, 203, ink: 160);
+
+        var table = Assert.Single(RuleGrid.Detect(page.Image, Dpi));
+        Assert.Equal([100, 200, 400], table.Ys.Select(y => (int)Math.Round(y)));
+        Assert.Equal(4, table.Cells.Count);
+    }
+
+    [Fact]
     public void A_glyph_stroke_across_a_row_rule_is_no_column_and_does_not_break_the_rule()
     {
         // lo-21-004 p6 at 200 dpi: 持 and 结 printed over table 4's row rule. Their strokes crossing it are long enough to

@@ -215,12 +215,12 @@ internal static class Table2Mapper
         if (missingRows.Count > 0)
         {
             var keys = missingRows.SelectMany(r => Columns(Family[r], fallback).Select(c => $"t2.{r}.{c}")).ToList();
-            state.Add(FindingCodes.IncompleteTable, $"表2缺少以下行：{string.Join("、", missingRows.Select(Label))}。请按统一格式补齐。", keys);
+            state.Incomplete($"表2缺少以下行：{string.Join("、", missingRows.Select(Label))}。请按统一格式补齐。", keys);
         }
 
         if (incomplete.Count > 0)
         {
-            state.Add(FindingCodes.IncompleteTable, $"表2有 {incomplete.Count} 个单元格缺失（行内数值个数少于表头列数），请补齐。", incomplete);
+            state.Incomplete($"表2有 {incomplete.Count} 个单元格缺失（行内数值个数少于表头列数），请补齐。", incomplete);
         }
 
         if (tableTemplate == TemplateForm.Mixed)

@@ -207,7 +207,7 @@ internal static partial class Table3Mapper
         var missing = expectedRows.Where(r => data.All(d => d.Key != r)).ToList();
         if (missing.Count > 0)
         {
-            state.Add(FindingCodes.IncompleteTable,
+            state.Incomplete(
                 $"表3不完整：缺少 {missing.Count} 行（{string.Join("、", missing.Take(6))}{(missing.Count > 6 ? "等" : string.Empty)}），表格可能被截断，请补齐全部行。",
                 missing.SelectMany(r => Standard.Select(c => $"t3.{r}.{c}")).ToList());
         }

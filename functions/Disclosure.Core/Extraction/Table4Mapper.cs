@@ -86,6 +86,14 @@ internal static class Table4Mapper
     private static readonly string[] ColumnHeaders = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
 
     /// <summary>
+    /// A column name as printed, or a four-character one with one character misread by OCR (治果纠正, lo-61-002 at 200 dpi:
+    /// one misread name of fifteen made the header unusable and the whole table unplaced). Only the count and order of
+    /// the names place the figures, so a near name stands for its column; 总计 must be exact (two characters leave no margin).
+    /// </summary>
+    private static bool IsColumnHeader(string text) => ColumnHeaders.Any(h => h == text
+        || (h.Length == 4 && text.Length == 4 && h.Zip(text).Count(p => p.First != p.Second) == 1));
+
+    /// <summary>
     /// On a grid whose header row of fifteen column names (结果维持 … 总计, three times) is in the same table as the
     /// figures, each figure goes to the column it stands under; a figure under no column name is flagged, not placed.
     /// </summary>
@@ -97,7 +105,7 @@ internal static class Table4Mapper
             return false;
         }
 
-        var headers = table.Cells.Where(c => ColumnHeaders.Contains(TextNorm.Compact(c.Text))).OrderBy(c => c.Column).ToList();
+        var headers = table.Cells.Where(c => IsColumnHeader(TextNorm.Compact(c.Text))).OrderBy(c => c.Column).ToList();
         if (headers.Count != 15 || headers.Select(h => h.Column).Distinct().Count() != 15)
         {
             return false;
@@ -147,7 +155,7 @@ internal static class Table4Mapper
         var missing = keys.Where(k => !state.Cells.ContainsKey(k)).ToList();
         if (missing.Count > 0)
         {
-            state.Add(FindingCodes.IncompleteTable, $"表4不完整：应有15个数值，缺少 {missing.Count} 个（{string.Join("、", missing.Take(5))}…），请补齐。", missing);
+            state.Incomplete($"表4不完整：应有15个数值，缺少 {missing.Count} 个（{string.Join("、", missing.Take(5))}…），请补齐。", missing);
         }
 
         return new TableReading(4, TemplateForm.V2019, Present: true, Complete: missing.Count == 0);

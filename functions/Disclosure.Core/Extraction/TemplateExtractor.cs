@@ -332,6 +332,23 @@ internal sealed class ExtractionState
     public void Add(string code, string message, IReadOnlyList<string> cells, string? detail = null, decimal? expected = null, decimal? actual = null) =>
         Findings.Add(new Finding(code, FindingCodes.Severities[code], message, cells, expected, actual) { Detail = detail });
 
+    /// <summary>
+    /// Cells of a table not found: INCOMPLETE_TABLE (the agency is asked to fill them in) on a document read from text; on
+    /// an OCR'd one a doubtful reading naming them, since a cell the scan did not show may be one the recogniser lost
+    /// (as an absent table is, OcrAbsenceTests).
+    /// </summary>
+    public void Incomplete(string message, IReadOnlyList<string> cells)
+    {
+        if (Ocr)
+        {
+            Note(FindingCodes.ExtractionUncertain, $"扫描件中未能读到 {cells.Count} 个单元格（{string.Join("、", cells.Take(5))}{(cells.Count > 5 ? "等" : string.Empty)}），可能是识别失败，请对照原件核对。", cells);
+        }
+        else
+        {
+            Add(FindingCodes.IncompleteTable, message, cells);
+        }
+    }
+
     /// <summary>An uncertainty: raised as EXTRACTION_UNCERTAIN and remembered per cell.</summary>
     public void Note(string code, string message, IReadOnlyList<string> cells, string? detail = null)
     {

@@ -20,14 +20,6 @@ internal static class PaddleCellReader
     /// <summary>The confidence given to a reading that fails a check: below any MinConfidence so that it is flagged.</summary>
     private const double Doubtful = 0.5;
 
-    /// <summary>Reads the cells of one page's tables; a table whose pieces show a missing column rule comes back completed (<see cref="CellPieces.Complete"/>).</summary>
-    public static (IReadOnlyList<RuledTable> Tables, IReadOnlyList<CellText>? Cells, string? Error) Read(
-        PaddleOcr ocr, GrayImage page, IReadOnlyList<RuledTable> tables, int dpi, OcrOptions options, CancellationToken ct)
-    {
-        var (completed, cells, _) = ReadCells(ocr, page, tables, dpi, ct).Complete(options, null);
-        return (completed, cells, null);
-    }
-
     /// <summary>Reads the pieces of every cell of one page's tables, to be completed (<see cref="PageCells.Complete"/>).</summary>
     public static PageCells ReadCells(PaddleOcr ocr, GrayImage page, IReadOnlyList<RuledTable> tables, int dpi, CancellationToken ct) =>
         new(tables, ReadPieces(ocr, page, [.. tables.SelectMany(t => t.Cells)], dpi, ct), dpi);
@@ -65,10 +57,9 @@ internal static class PaddleCellReader
         }
     }
 
-    /// <summary>Reads cells as they are (no table completion).</summary>
-    public static (IReadOnlyList<CellText>? Cells, string? Error) Read(
-        PaddleOcr ocr, GrayImage page, IReadOnlyList<RuledCell> cells, int dpi, OcrOptions options, CancellationToken ct) =>
-        (Finish([.. ReadPieces(ocr, page, cells, dpi, ct).Select(r => r.Pieces)], options), null);
+    /// <summary>Reads cells as they are (no table completion): what the stage benchmark times.</summary>
+    public static CellText[] Read(PaddleOcr ocr, GrayImage page, IReadOnlyList<RuledCell> cells, int dpi, OcrOptions options, CancellationToken ct) =>
+        Finish([.. ReadPieces(ocr, page, cells, dpi, ct).Select(r => r.Pieces)], options);
 
     /// <summary>Each cell's pieces of ink, read, and the page x of rule remnants found inside it.</summary>
     private static (IReadOnlyList<CellPiece> Pieces, IReadOnlyList<int> Remnants)[] ReadPieces(

@@ -49,6 +49,18 @@ public sealed class OcrAgencyCheckTests
     }
 
     [Fact]
+    public void A_confident_name_read_only_once_is_flagged()
+    {
+        // tesseract on lo-21-004 at 300 dpi: 帘壁市 for 鹤壁市 with no doubt, and the name nowhere else as read.
+        var doc = Scan(true, ("帘壁市淇滨区市场监督管理局2020年政府信息公开工作年度报告", 0.93), ("一、总体情况", 0.96),
+            ("2020年，本局深入贯彻落实政务公开工作要点。", 0.9));
+        var report = TemplateExtractor.Extract(doc);
+        Assert.Equal("帘壁市淇滨区市场监督管理局", report.Report.Agency);
+        Assert.True(report.Report.AgencyUncertain);
+        Assert.Contains("只出现一次", Assert.Single(report.Findings, f => f.Detail == OcrAgencyCheck.FindingDetail).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_confident_name_repeated_the_same_is_not_flagged()
     {
         var doc = Scan(true, ("洛阳市西工区市场监督管理局2021年政府信息公开工作年度报告", 0.95), ("一、总体情况", 0.96),

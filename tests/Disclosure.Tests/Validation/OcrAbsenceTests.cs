@@ -46,6 +46,24 @@ public sealed class OcrAbsenceTests
         Assert.DoesNotContain(findings, f => f.Code == FindingCodes.MissingTable);
     }
 
+    /// <summary>A table-3 row the scan did not show is a doubtful reading naming its cells, not the agency's incomplete table.</summary>
+    [Theory]
+    [InlineData(false, FindingCodes.IncompleteTable)]
+    [InlineData(true, FindingCodes.ExtractionUncertain)]
+    public async Task A_missing_table_3_row_is_incomplete_only_when_read_from_text(bool ocr, string code)
+    {
+        var text = new ReportBuilder().Build().Replace("\r\n", "\n", StringComparison.Ordinal);
+        var lines = text.Split('\n').ToList();
+        Assert.Equal(1, lines.RemoveAll(l => l.StartsWith("四、结转下年度继续办理", StringComparison.Ordinal)));
+        var read = await new TextReader().ReadAsync(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines)), CancellationToken.None);
+
+        var findings = TemplateExtractor.Extract(read.Document! with { Ocr = ocr }).Findings;
+
+        var finding = Assert.Single(findings, f => f.Cells.Contains("t3.carried_forward.total"));
+        Assert.Equal(code, finding.Code);
+        Assert.Equal(!ocr, findings.Any(f => f.Code == FindingCodes.IncompleteTable));
+    }
+
     /// <summary>lo-33-005-err's scans read the procurement amount 530.31 under 项目数: a doubtful reading, not the agency's error.</summary>
     [Theory]
     [InlineData(false, "t2.penalty.decisions", "2.5", FindingCodes.NonInteger)]

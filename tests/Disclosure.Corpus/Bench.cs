@@ -130,7 +130,8 @@ public static class Bench
             var angle = Disclosure.Ocr.Raster.Deskew.EstimateAngle(raw);
             var image = Math.Abs(angle) >= 0.05 ? Disclosure.Ocr.Raster.Deskew.Straighten(raw, angle) : raw;
             var c2 = CpuSeconds();
-            var tables = Disclosure.Ocr.Raster.RuleGrid.Detect(image, dpi);
+            // As the scan reader takes them: column lines a value row hides put back (MissingRules).
+            var tables = Disclosure.Ocr.Raster.RuleGrid.Detect(image, dpi).Select(x => Disclosure.Ocr.Local.MissingRules.Restore(image, x, dpi)).ToList();
             var c3 = CpuSeconds();
             var text = Disclosure.Ocr.Local.ScanPage.RunningTextImage(image, tables, dpi);
             var before = ocr.Recognitions;

@@ -165,10 +165,12 @@ public static partial class MetadataExtractor
     }
 
     /// <summary>信息公开 (one middle character misread by OCR allowed, see <see cref="IsTitle"/>) or 政务公开.</summary>
-    [GeneratedRegex("信息公开|信.公开|信息.开|政务公开")]
+    private const string DisclosureWords = "信息公开|信.公开|信息.开|政务公开";
+
+    [GeneratedRegex(DisclosureWords)]
     private static partial Regex Disclosure();
 
-    [GeneratedRegex(@"^(?<agency>.+?)(?<year>(19|20)\d{2})年度?.*?(信息公开|信.公开|信息.开|政务公开)")]
+    [GeneratedRegex(@"^(?<agency>.+?)(?<year>(19|20)\d{2})年度?.*?(" + DisclosureWords + ")")]
     private static partial Regex AgencyFirst();
 
     [GeneratedRegex(@"^(?<year>(19|20)\d{2})年度?(?<agency>.+?)(政府信息公开|政务公开|信息公开|政府信.公开|政府信息.开)")]

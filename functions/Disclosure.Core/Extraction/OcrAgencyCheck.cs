@@ -102,34 +102,11 @@ public static class OcrAgencyCheck
         return null;
     }
 
-    /// <summary>Whether <paramref name="run"/> is <paramref name="name"/> with exactly one character replaced, added or removed.</summary>
-    private static bool OneEdit(string run, string name)
-    {
-        if (run.Length == name.Length)
-        {
-            var differ = 0;
-            for (var k = 0; k < name.Length && differ < 2; k++)
-            {
-                differ += run[k] == name[k] ? 0 : 1;
-            }
-
-            return differ == 1;
-        }
-
-        // The name itself beside a repeated character (教育局局长) is the name, not a variant of it.
-        if (run.Length > name.Length && run.Contains(name, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        // One longer or shorter: skipping one character of the longer leaves the shorter.
-        var (longer, shorter) = run.Length > name.Length ? (run, name) : (name, run);
-        var prefix = 0;
-        while (prefix < shorter.Length && longer[prefix] == shorter[prefix])
-        {
-            prefix++;
-        }
-
-        return string.CompareOrdinal(longer, prefix + 1, shorter, prefix, shorter.Length) == 0 && longer.Length == shorter.Length + 1;
-    }
+    /// <summary>
+    /// Whether <paramref name="run"/> is <paramref name="name"/> with exactly one character replaced, added or removed
+    /// (<see cref="EditDistance"/>, as the registry match measures names); the name itself beside a repeated character
+    /// (教育局局长) is the name, not a variant of it.
+    /// </summary>
+    private static bool OneEdit(string run, string name) =>
+        !(run.Length > name.Length && run.Contains(name, StringComparison.Ordinal)) && EditDistance.Levenshtein(run, name, cutoff: 1) == 1;
 }

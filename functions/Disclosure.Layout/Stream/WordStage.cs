@@ -33,14 +33,10 @@ public static class WordStage
         var result = new List<PositionedWord>(words.Count);
         foreach (var w in words)
         {
-            var digit = w.Text.Length == 1 ? TextRules.LookalikeDigit(w.Text[0]) : w.Text.FirstOrDefault();
-            if (w.Text.Length != 1 || digit == w.Text[0] || !char.IsAsciiDigit(digit) || ValueNeighbours(words, w) < options.MinValueNeighbours)
-            {
-                result.Add(w);
-                continue;
-            }
-
-            result.Add(w with { Text = digit.ToString(), Confidence = Math.Min(w.Confidence ?? 1, options.RepairedLetterConfidence) });
+            // A digit itself maps to itself: only a letter that stands for one is repaired.
+            var digit = w.Text.Length == 1 ? TextRules.LookalikeDigit(w.Text[0]) : ' ';
+            var repair = digit != w.Text[0] && char.IsAsciiDigit(digit) && ValueNeighbours(words, w) >= options.MinValueNeighbours;
+            result.Add(!repair ? w : w with { Text = digit.ToString(), Confidence = Math.Min(w.Confidence ?? 1, options.RepairedLetterConfidence) });
         }
 
         return result;

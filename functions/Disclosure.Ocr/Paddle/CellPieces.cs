@@ -98,29 +98,10 @@ internal static class CellPieces
     /// <summary>A line cut into pieces at white gaps wider than <see cref="PieceGap"/> line heights; each piece tightened to its ink rows.</summary>
     public static IReadOnlyList<PixelBox> Pieces(GrayImage image, PixelBox line)
     {
-        var runs = new List<(int Left, int Right)>();
-        var start = -1;
-        for (var x = line.Left; x <= line.Right; x++)
-        {
-            var inked = x < line.Right && ColumnHasInk(image, x, line.Top, line.Bottom);
-            if (inked && start < 0)
-            {
-                start = x;
-            }
-            else if (!inked && start >= 0)
-            {
-                if (runs.Count > 0 && start - runs[^1].Right <= PieceGap * line.Height)
-                {
-                    runs[^1] = (runs[^1].Left, x);
-                }
-                else
-                {
-                    runs.Add((start, x));
-                }
-
-                start = -1;
-            }
-        }
+        // Ink runs whose white gap (between one run's right edge and the next run's left) is at most PieceGap line heights
+        // are one piece: InkRuns measures the gap from the last inked column, one more.
+        var runs = InkRuns.Across(image, line, (int)Math.Floor(PieceGap * line.Height) + 1, minInk: 1)
+            .Select(r => (Left: r.From, Right: r.To + 1)).ToList();
 
         // A speck (dust, a stray mark) is no piece of its own: it stays with its nearer neighbour, read as before.
         for (var k = 0; k < runs.Count && runs.Count > 1;)
@@ -279,19 +260,6 @@ internal static class CellPieces
         }
 
         return n;
-    }
-
-    private static bool ColumnHasInk(GrayImage image, int x, int y0, int y1)
-    {
-        for (var y = y0; y < y1; y++)
-        {
-            if (image.Pixels[y * image.Width + x] < Ink)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     internal static PixelBox TightenRows(GrayImage image, PixelBox box)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Disclosure.Core.Contract;
+using Disclosure.Core.Extraction;
 using Disclosure.Sweep;
 
 namespace Disclosure.Tests.Sweep;

@@ -1,4 +1,4 @@
-namespace Disclosure.Sweep;
+namespace Disclosure.Core.Extraction;
 
 /// <summary>Edit distance between short strings (agency names): the OCR's replaced, dropped and added characters.</summary>
 public static class EditDistance
